@@ -1,0 +1,18 @@
+/** Two projects: fast logic tests, and the ones that run the built package inside a real n8n. */
+module.exports = {
+	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+	projects: [
+		{
+			displayName: 'unit',
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/sim/**/*.test.js'],
+			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+		},
+		{
+			displayName: 'n8n',
+			testEnvironment: 'node',
+			testMatch: ['<rootDir>/test/n8n/**/*.test.js'],
+			globalSetup: '<rootDir>/test/n8n/global-setup.js',
+		},
+	],
+};

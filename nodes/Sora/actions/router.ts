@@ -1,0 +1,70 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { toNodeError } from '../../shared/errors';
+import { raiseFailure, type ItemResult } from './results';
+import * as task from './task/Task.resource';
+import { runVideoOperation, type BuildRequest } from './video/run';
+import * as video from './video/Video.resource';
+
+const videoRequests: Record<string, BuildRequest> = {
+	generate: video.generate.buildRequest,
+	remix: video.remix.buildRequest,
+	extend: video.extend.buildRequest,
+};
+
+const taskOperations: Record<string, (this: IExecuteFunctions) => Promise<ItemResult[]>> = {
+	get: task.get.execute,
+	wait: task.wait.execute,
+	cancel: task.cancel.execute,
+};
+
+/** An error row for "continue on fail": the message, plus the task so no paid task is orphaned. */
+function errorRow(ctx: IExecuteFunctions, result: ItemResult): INodeExecutionData {
+	const taskId = (result.task?.task_id as string | undefined) || undefined;
+	const nodeError = toNodeError(ctx.getNode(), result.error, {
+		itemIndex: result.itemIndex,
+		taskId,
+	});
+	const json: IDataObject = { ...(result.task ?? {}), error: nodeError.message };
+	if (nodeError.description) json.errorDescription = nodeError.description;
+	return { json, pairedItem: { item: result.itemIndex } };
+}
+
+/** Dispatches to the operation, then turns per-item results into output items in input order. */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+
+	let results: ItemResult[];
+	try {
+		if (resource === 'video' && videoRequests[operation]) {
+			results = await runVideoOperation.call(this, videoRequests[operation]);
+		} else if (resource === 'task' && taskOperations[operation]) {
+			results = await taskOperations[operation].call(this);
+		} else {
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" of "${resource}" is not supported`,
+			);
+		}
+	} catch (error) {
+		throw toNodeError(this.getNode(), error, {
+			itemIndex: (error as { itemIndex?: number }).itemIndex ?? 0,
+		});
+	}
+
+	if (!this.continueOnFail()) raiseFailure(this.getNode(), results);
+	const output = results
+		.sort((a, b) => a.itemIndex - b.itemIndex)
+		.map((result): INodeExecutionData => {
+			if (result.error) return errorRow(this, result);
+			const item: INodeExecutionData = {
+				json: result.json ?? {},
+				pairedItem: { item: result.itemIndex },
+			};
+			if (result.binary) item.binary = result.binary;
+			return item;
+		});
+	return [output];
+}

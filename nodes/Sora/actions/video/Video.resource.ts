@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { callbackNotice, videoOptions, waitModeProperty } from '../common';
+import * as extend from './extend.operation';
+import * as generate from './generate.operation';
+import * as remix from './remix.operation';
+
+export { extend, generate, remix };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['video'] } },
+		options: [
+			{
+				name: 'Extend',
+				value: 'extend',
+				description: 'Continue a finished Sora video with a new segment',
+				action: 'Extend a video',
+			},
+			{
+				name: 'Generate',
+				value: 'generate',
+				description:
+					'Create a video from a text prompt, optionally guided by images and characters',
+				action: 'Generate a video',
+			},
+			{
+				name: 'Remix',
+				value: 'remix',
+				description: 'Create a variation of a finished video',
+				action: 'Remix a video',
+			},
+		],
+		default: 'generate',
+	},
+	...generate.description,
+	...remix.description,
+	...extend.description,
+	{ ...waitModeProperty, displayOptions: { show: { resource: ['video'] } } },
+	{ ...callbackNotice, displayOptions: { show: { resource: ['video'], waitMode: ['callback'] } } },
+	videoOptions,
+];

@@ -1,0 +1,168 @@
+import { timingSafeEqual } from 'crypto';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { taskOutput } from '../shared/download';
+import { ApiFailure } from '../shared/errors';
+import { isTerminal, taskIdFromCallback } from '../shared/task';
+import { QingboClient } from '../shared/transport';
+import { claimDelivery } from './dedupe';
+
+function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
+	ctx.getResponseObject().status(status).json(body);
+	return { noWebhookResponse: true };
+}
+
+function sameSecret(given: unknown, expected: string): boolean {
+	const a = Buffer.from(typeof given === 'string' ? given : '');
+	const b = Buffer.from(expected);
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export class SoraTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sora Trigger',
+		name: 'soraTrigger',
+		icon: { light: 'file:../../icons/sora.svg', dark: 'file:../../icons/sora.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "On " + $parameter["events"].join(", ") }}',
+		description: 'Starts the workflow when QingBo calls back about a finished video task',
+		defaults: { name: 'Sora Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'qingboApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'sora',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					"Paste this node's Production URL into the Sora node's Options › Callback URL (or any tool that submits QingBo tasks). Each callback is checked against the API before the workflow starts.",
+				name: 'urlNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: [
+					{ name: 'Cancelled', value: 'cancelled', description: 'A queued task was cancelled' },
+					{ name: 'Completed', value: 'completed', description: 'The video is ready' },
+					{ name: 'Failed', value: 'failed', description: 'The task could not be rendered' },
+				],
+				default: ['completed', 'failed'],
+				required: true,
+				description: 'The task outcomes that start the workflow',
+			},
+			{
+				displayName: 'Download Video',
+				name: 'download',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to put the finished video into binary data',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				hint: 'The name of the output binary field to put the video in',
+				displayOptions: { show: { download: [true] } },
+			},
+			{
+				displayName: 'Secret',
+				name: 'secret',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description:
+					'Optional. When set, callbacks must carry it as ?secret=… in the URL (add it to the callback URL you give QingBo) or in an X-Qingbo-Secret header.',
+			},
+		],
+	};
+
+	// Nothing to register at QingBo: the URL travels with each task as its callback_url.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const secret = this.getNodeParameter('secret', '') as string;
+		if (secret) {
+			const given =
+				(this.getQueryData() as { secret?: string }).secret ??
+				this.getHeaderData()['x-qingbo-secret'];
+			if (!sameSecret(given, secret)) return reply(this, 401, { error: 'Wrong or missing secret' });
+		}
+
+		const taskId = taskIdFromCallback(this.getBodyData());
+		if (!taskId) return reply(this, 400, { error: 'The callback body names no task_id' });
+
+		// Never trust the body: read the task from the API with our own key.
+		const client = await QingboClient.create(this);
+		let task;
+		try {
+			task = await client.getTask(taskId);
+		} catch (error) {
+			if (error instanceof ApiFailure && error.status === 404) {
+				return reply(this, 404, { error: `Task ${taskId} is not known to this QingBo account` });
+			}
+			return reply(this, 503, {
+				error: `Task ${taskId} could not be read from QingBo; try again`,
+				task_id: taskId,
+			});
+		}
+
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!isTerminal(task.status) || !events.includes(task.status)) {
+			return reply(this, 200, {
+				received: true,
+				task_id: taskId,
+				status: task.status,
+				started: false,
+			});
+		}
+		if (!claimDelivery(this, taskId, task.status)) {
+			return reply(this, 200, {
+				received: true,
+				task_id: taskId,
+				status: task.status,
+				started: false,
+				duplicate: true,
+			});
+		}
+
+		const output = await taskOutput(this, task, client.origin, {
+			download: this.getNodeParameter('download', false) as boolean,
+			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
+		});
+		return {
+			webhookResponse: { received: true, task_id: taskId, status: task.status, started: true },
+			workflowData: [[output]],
+		};
+	}
+}

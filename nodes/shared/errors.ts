@@ -1,0 +1,166 @@
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+import { InputError } from './validation';
+
+/** What the API said when a call failed (status 0: no HTTP answer at all). */
+export class ApiFailure extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		readonly code: string | undefined,
+		readonly param: string | undefined,
+		readonly attempts: number,
+	) {
+		super(message);
+		this.name = 'ApiFailure';
+	}
+
+	get transient(): boolean {
+		return this.status === 0 || this.status === 429 || this.status >= 500;
+	}
+}
+
+/** A task that ended badly or could not be waited for; carries the task so no paid task is orphaned. */
+export class TaskFailure extends Error {
+	constructor(
+		message: string,
+		readonly task: IDataObject,
+		readonly description: string,
+	) {
+		super(message);
+		this.name = 'TaskFailure';
+	}
+}
+
+const FIELD_LABELS: Record<string, string> = {
+	model: 'Model',
+	prompt: 'Prompt',
+	aspect_ratio: 'Aspect Ratio',
+	duration: 'Duration',
+	resolution: 'Resolution',
+	image_urls: 'Image URLs',
+	characters: 'Characters',
+	'extra.characters': 'Characters',
+	video_id: 'Source Task ID',
+	'extra.video_id': 'Source Task ID',
+	strength: 'Strength',
+	'extra.strength': 'Strength',
+	extra: 'Options > Extra',
+	callback_url: 'Options > Callback URL',
+};
+
+function advice(
+	failure: ApiFailure,
+	taskId: string | undefined,
+): { message: string; description: string } {
+	const retried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
+	switch (true) {
+		case failure.code === 'task_not_cancellable':
+			return {
+				message: `Task ${taskId} can no longer be cancelled`,
+				description: `Only queued tasks can be cancelled; this one is already processing or finished (${failure.message}). Use Task → Get to see its status.`,
+			};
+		case failure.status === 400: {
+			const field = failure.param ? (FIELD_LABELS[failure.param] ?? failure.param) : undefined;
+			return {
+				message: `QingBo rejected the request: ${failure.message}`,
+				description: field
+					? `Check the "${field}" field and run again.`
+					: "Check the fields against the model's rules and run again.",
+			};
+		}
+		case failure.status === 401:
+			return {
+				message: 'QingBo rejected the API key (HTTP 401)',
+				description:
+					'Check the API key in the QingBo API credential, and that its Base URL is the host that issued the key.',
+			};
+		case failure.status === 402:
+			return {
+				message: 'Your QingBo balance is too low (HTTP 402)',
+				description: 'Top up your QingBo account, then run the workflow again.',
+			};
+		case failure.status === 403:
+			return {
+				message: `QingBo refused access (HTTP 403): ${failure.message}`,
+				description: 'Check that your key may use this model and this task.',
+			};
+		case failure.status === 404:
+			return taskId
+				? {
+						message: `Task ${taskId} was not found (HTTP 404)`,
+						description:
+							"Check the task ID. Tasks created with another account's key are not visible with this one.",
+					}
+				: {
+						message: `QingBo could not find what was asked for (HTTP 404): ${failure.message}`,
+						description: 'Check the model ID and the Base URL in the credential.',
+					};
+		case failure.status === 429:
+			return {
+				message: `QingBo is rate limiting requests (HTTP 429)${retried}`,
+				description: 'Wait a moment or send fewer items at once, then run again.',
+			};
+		case failure.status >= 500:
+			return {
+				message: `QingBo is having trouble (HTTP ${failure.status})${retried}: ${failure.message}`,
+				description: 'This is on the API side. Try again later.',
+			};
+		case failure.status === 0:
+			return {
+				message: `Could not reach QingBo${retried}: ${failure.message}`,
+				description: 'Check the Base URL in the QingBo API credential and the network of your n8n.',
+			};
+		default:
+			return {
+				message: `QingBo answered HTTP ${failure.status}: ${failure.message}`,
+				description: 'See the API documentation for this status.',
+			};
+	}
+}
+
+function withTask(text: string, taskId: string | undefined): string {
+	return taskId && !text.includes(taskId) ? `Task ${taskId}: ${text}` : text;
+}
+
+/**
+ * The one place errors become what the user sees: plain advice per HTTP status, the task ID in the
+ * message whenever there is one, and the item index for n8n's error panel.
+ */
+export function toNodeError(
+	node: INode,
+	error: unknown,
+	context: { itemIndex: number; taskId?: string },
+): NodeApiError | NodeOperationError {
+	const { itemIndex, taskId } = context;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof ApiFailure) {
+		const { message, description } = advice(error, taskId);
+		const body: JsonObject = {
+			message: error.message,
+			code: error.code ?? null,
+			status: error.status,
+		};
+		return new NodeApiError(node, body, {
+			itemIndex,
+			message: withTask(message, taskId),
+			description,
+			httpCode: error.status ? String(error.status) : undefined,
+		});
+	}
+	if (error instanceof InputError) {
+		return new NodeOperationError(node, error.message, { itemIndex, description: error.fix });
+	}
+	if (error instanceof TaskFailure) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.description,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, withTask(message, taskId), { itemIndex });
+}

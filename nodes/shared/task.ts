@@ -1,0 +1,95 @@
+import type { IDataObject } from 'n8n-workflow';
+
+export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
+
+export type TaskStatus = 'queued' | 'processing' | (typeof TERMINAL_STATUSES)[number];
+
+/** A task as every operation outputs it: the API's fields plus the derived ones the contract promises. */
+export interface Task extends IDataObject {
+	task_id: string;
+	status: string;
+	progress: number;
+	video_url?: string;
+	video_urls?: string[];
+	expires_at?: number;
+}
+
+export function isTerminal(status: string | undefined): boolean {
+	return TERMINAL_STATUSES.includes(status as (typeof TERMINAL_STATUSES)[number]);
+}
+
+/** Unix seconds from seconds or milliseconds (the docs use both; a value above 1e12 is ms). */
+export function toUnixSeconds(value: unknown): number | undefined {
+	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return undefined;
+	return n > 1e12 ? Math.floor(n / 1000) : n;
+}
+
+/** Progress as a number 0-100 from an integer, "45%", "" or nothing. */
+export function toProgress(value: unknown, status: string): number {
+	if (status === 'completed') return 100;
+	const n =
+		typeof value === 'number' ? value : typeof value === 'string' ? parseFloat(value) : Number.NaN;
+	if (!Number.isFinite(n)) return 0;
+	return Math.min(100, Math.max(0, n));
+}
+
+function asStrings(value: unknown): string[] {
+	if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+	if (Array.isArray(value)) return value.flatMap(asStrings);
+	return [];
+}
+
+function resultVideos(raw: IDataObject): IDataObject[] {
+	const result = raw.result as IDataObject | undefined;
+	const videos = result?.videos;
+	if (!Array.isArray(videos)) return [];
+	return videos.map((video) =>
+		typeof video === 'string' ? { url: video } : (video as IDataObject),
+	);
+}
+
+/**
+ * Turns any documented variant of a task response into the contract's output shape. Every field
+ * the API returned is kept; `progress` becomes a number and the video links are lifted to the top.
+ */
+export function normaliseTask(raw: IDataObject): Task {
+	const taskId = String(raw.task_id ?? raw.id ?? '');
+	const status = String(raw.status ?? '').toLowerCase();
+	const videos = resultVideos(raw);
+	const urls = [
+		...videos.flatMap((video) => asStrings(video.url ?? video.urls)),
+		...asStrings((raw.result as IDataObject | undefined)?.video_url),
+		...asStrings(raw.video_url),
+	];
+	const videoUrls = [...new Set(urls)];
+	const expiresAt =
+		videos.map((video) => toUnixSeconds(video.expires_at)).find((v) => v !== undefined) ??
+		toUnixSeconds(raw.expires_at);
+
+	const task: Task = {
+		...raw,
+		task_id: taskId,
+		status,
+		progress: toProgress(raw.progress, status),
+	};
+	if (videoUrls.length > 0) {
+		task.video_url = videoUrls[0];
+		task.video_urls = videoUrls;
+	}
+	if (expiresAt !== undefined) task.expires_at = expiresAt;
+	return task;
+}
+
+/** The task object inside a callback body: the body itself, or under `data` / `task`. */
+export function taskIdFromCallback(body: unknown): string | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const candidates = [body, (body as IDataObject).data, (body as IDataObject).task];
+	for (const candidate of candidates) {
+		if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) {
+			const id = (candidate as IDataObject).task_id ?? (candidate as IDataObject).id;
+			if (typeof id === 'string' && /^[A-Za-z0-9_.:-]{1,200}$/.test(id)) return id;
+		}
+	}
+	return undefined;
+}
