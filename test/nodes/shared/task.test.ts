@@ -1,0 +1,98 @@
+import {
+	isTerminal,
+	normaliseTask,
+	taskIdFromCallback,
+	toProgress,
+	toUnixSeconds,
+} from '../../../nodes/shared/task';
+
+describe('normaliseTask', () => {
+	it('lifts the seed shape (url array, seconds) and keeps every API field', () => {
+		const task = normaliseTask({
+			task_id: 'task_1',
+			status: 'completed',
+			model: 'sora-2',
+			progress: 100,
+			created_at: 1760000000,
+			cost: 0.4,
+			result: {
+				videos: [
+					{
+						url: ['https://cdn.example/a.mp4', 'https://cdn.example/b.mp4'],
+						expires_at: 1760086400,
+					},
+				],
+			},
+		});
+		expect(task).toMatchObject({
+			task_id: 'task_1',
+			status: 'completed',
+			model: 'sora-2',
+			cost: 0.4,
+			created_at: 1760000000,
+			progress: 100,
+			video_url: 'https://cdn.example/a.mp4',
+			video_urls: ['https://cdn.example/a.mp4', 'https://cdn.example/b.mp4'],
+			expires_at: 1760086400,
+		});
+	});
+
+	it('accepts the later shape: "45%" progress, ms timestamps, url as a plain string', () => {
+		const processing = normaliseTask({ task_id: 't', status: 'processing', progress: '45%' });
+		expect(processing.progress).toBe(45);
+		expect(processing.video_url).toBeUndefined();
+
+		const done = normaliseTask({
+			task_id: 't',
+			status: 'completed',
+			progress: '100%',
+			result: { videos: [{ url: 'https://cdn.example/x.mp4', expires_at: 1760086400123 }] },
+		});
+		expect(done.video_urls).toEqual(['https://cdn.example/x.mp4']);
+		expect(done.expires_at).toBe(1760086400);
+	});
+
+	it('turns an empty or missing progress into 0 and a completed task into 100', () => {
+		expect(normaliseTask({ task_id: 't', status: 'queued', progress: '' }).progress).toBe(0);
+		expect(normaliseTask({ task_id: 't', status: 'queued' }).progress).toBe(0);
+		expect(normaliseTask({ task_id: 't', status: 'completed' }).progress).toBe(100);
+	});
+
+	it('lower-cases the status and falls back to `id`', () => {
+		expect(normaliseTask({ id: 'abc', status: 'FAILED' })).toMatchObject({
+			task_id: 'abc',
+			status: 'failed',
+		});
+	});
+});
+
+describe('helpers', () => {
+	it('reads timestamps in seconds or milliseconds', () => {
+		expect(toUnixSeconds(1760000000)).toBe(1760000000);
+		expect(toUnixSeconds(1760000000000)).toBe(1760000000);
+		expect(toUnixSeconds('1760000000')).toBe(1760000000);
+		expect(toUnixSeconds(null)).toBeUndefined();
+	});
+
+	it('clamps progress to 0-100', () => {
+		expect(toProgress(140, 'processing')).toBe(100);
+		expect(toProgress(-3, 'processing')).toBe(0);
+		expect(toProgress('12.5%', 'processing')).toBe(12.5);
+	});
+
+	it('knows the terminal statuses', () => {
+		expect(['completed', 'failed', 'cancelled'].every(isTerminal)).toBe(true);
+		expect(isTerminal('processing')).toBe(false);
+	});
+
+	it('finds the task id in every callback shape and rejects junk', () => {
+		expect(taskIdFromCallback({ task_id: 'task_a' })).toBe('task_a');
+		expect(taskIdFromCallback({ event: 'task.completed', data: { task_id: 'task_b' } })).toBe(
+			'task_b',
+		);
+		expect(taskIdFromCallback({ task: { id: 'task_c' } })).toBe('task_c');
+		expect(taskIdFromCallback({ task_id: '../../etc' })).toBeUndefined();
+		expect(taskIdFromCallback('task_x')).toBeUndefined();
+		expect(taskIdFromCallback({})).toBeUndefined();
+	});
+});
