@@ -18,6 +18,26 @@ export function isTerminal(status: string | undefined): boolean {
 	return TERMINAL_STATUSES.includes(status as (typeof TERMINAL_STATUSES)[number]);
 }
 
+/** Spellings seen across the doc versions (e.g. `succeeded` in webhook docs) mapped to the five statuses. */
+const STATUS_ALIASES: Record<string, string> = {
+	succeeded: 'completed',
+	success: 'completed',
+	done: 'completed',
+	error: 'failed',
+	canceled: 'cancelled',
+	pending: 'queued',
+	submitted: 'queued',
+	running: 'processing',
+	in_progress: 'processing',
+};
+
+export function canonicalStatus(value: unknown): string {
+	const status = String(value ?? '')
+		.trim()
+		.toLowerCase();
+	return STATUS_ALIASES[status] ?? status;
+}
+
 /** Unix seconds from seconds or milliseconds (the docs use both; a value above 1e12 is ms). */
 export function toUnixSeconds(value: unknown): number | undefined {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -55,7 +75,7 @@ function resultVideos(raw: IDataObject): IDataObject[] {
  */
 export function normaliseTask(raw: IDataObject): Task {
 	const taskId = String(raw.task_id ?? raw.id ?? '');
-	const status = String(raw.status ?? '').toLowerCase();
+	const status = canonicalStatus(raw.status);
 	const videos = resultVideos(raw);
 	const urls = [
 		...videos.flatMap((video) => asStrings(video.url ?? video.urls)),

@@ -88,7 +88,7 @@ interface Call {
 export class QingboClient {
 	private constructor(
 		private readonly ctx: ApiContext,
-		readonly origin: string,
+		public origin: string,
 	) {}
 
 	static async create(ctx: ApiContext): Promise<QingboClient> {
@@ -138,11 +138,24 @@ export class QingboClient {
 			.filter((id): id is string => typeof id === 'string' && id.length > 0);
 	}
 
+	/** Moves this client to the host a 3xx points at, once per host, keeping method and body. */
+	private followsRedirect(response: IN8nHttpFullResponse, options: IHttpRequestOptions, path: string): boolean {
+		const location = header(response.headers as IDataObject, 'location');
+		if (response.statusCode < 300 || response.statusCode >= 400 || !location) return false;
+		const target = new URL(location, options.url);
+		if (!target.pathname.endsWith(path) || target.origin === this.origin) return false;
+		this.origin = target.origin;
+		options.url = `${this.origin}${path}`;
+		return true;
+	}
+
 	private async call(call: Call): Promise<IDataObject> {
 		const signal = cancelSignal(this.ctx);
 		const options: IHttpRequestOptions = {
 			method: call.method,
 			url: `${this.origin}${call.path}`,
+			// A redirected POST would turn into a GET; we follow it ourselves below (e.g. apex → www host).
+			disableFollowRedirect: call.method !== 'GET',
 			headers: { Accept: 'application/json', ...call.headers },
 			body: call.body,
 			json: true,
@@ -165,6 +178,9 @@ export class QingboClient {
 				failure = new ApiFailure(response.message, 0, response.code, undefined, attempt);
 			} else if (response.statusCode >= 200 && response.statusCode < 300) {
 				return (response.body ?? {}) as IDataObject;
+			} else if (this.followsRedirect(response, options, call.path)) {
+				attempt--;
+				continue;
 			} else {
 				failure = errorFromBody(response.statusCode, response.body, attempt);
 				delay = serverDelayMs(response.headers as IDataObject, response.body);

@@ -113,6 +113,29 @@ describe('QingboClient', () => {
 		expect(failure.status).toBe(0);
 	});
 
+	it('follows a redirected submit to the new host as a POST, once', async () => {
+		// Same path on both hosts: the second scripted answer is the new host's.
+		const api = new FakeApi().on(
+			'POST',
+			'/v1/tasks',
+			() => ({
+				statusCode: 301,
+				headers: { location: 'https://www.qingbo.dev/v1/tasks' },
+				body: '',
+			}),
+			ok({ task_id: 'task_w', status: 'queued' }),
+		);
+		const client = await clientFor(api, 'https://qingbo.dev');
+		await expect(client.submitTask({ prompt: 'x' }, 'k')).resolves.toMatchObject({
+			task_id: 'task_w',
+		});
+		expect(api.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+			'POST https://qingbo.dev/v1/tasks',
+			'POST https://www.qingbo.dev/v1/tasks',
+		]);
+		expect(client.origin).toBe('https://www.qingbo.dev');
+	});
+
 	it('reads every documented models shape', async () => {
 		for (const body of [
 			{ data: [{ id: 'sora-2' }, { id: 'sora-2-pro' }] },
