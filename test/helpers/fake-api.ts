@@ -29,7 +29,7 @@ export class FakeApi {
 		_credential: string,
 		options: IHttpRequestOptions,
 	): Promise<IN8nHttpFullResponse> => {
-		this.calls.push(options);
+		this.calls.push({ ...options });
 		const key = `${options.method} ${new URL(options.url).pathname}`;
 		const answer = this.scripts.get(key)?.shift() ?? this.fallbacks.get(key);
 		if (!answer) throw new Error(`unexpected call ${key}`);
