@@ -1,0 +1,110 @@
+'use strict';
+/**
+ * Completion callbacks (webhooks). The docs never define them (api.md, "Webhook callback"), so the
+ * simulator can send each plausible variant: the whole task, the task under `data`, or only the id;
+ * duplicated; or an extra one when processing starts. Every attempt is recorded; nothing throws.
+ */
+const { Agent, request } = require('undici');
+const { setTimeout: sleep } = require('node:timers/promises');
+
+const REQUEST_TIMEOUT_MS = 10000;
+
+/** The callback body for one task status object, in the configured shape. */
+function callbackBody(statusObject, shape) {
+	switch (shape) {
+		case 'data':
+			return { event: `task.${statusObject.status}`, data: statusObject };
+		case 'id':
+			return { task_id: statusObject.task_id, status: statusObject.status };
+		default:
+			return statusObject;
+	}
+}
+
+class CallbackSender {
+	/**
+	 * @param {object} deps
+	 * @param {object} deps.counters live counters (callbacksSent, callbacksFailed)
+	 * @param {object[]} deps.records array every attempt is pushed to
+	 * @param {() => object} deps.getOptions effective options
+	 */
+	constructor({ counters, records, getOptions }) {
+		this.counters = counters;
+		this.records = records;
+		this.getOptions = getOptions;
+		// Own connection pool, closed with the simulator so Jest sees no stray sockets.
+		this.agent = new Agent({ keepAliveTimeout: 1000, keepAliveMaxTimeout: 1000 });
+		this.controller = new AbortController();
+		this.pending = new Set();
+	}
+
+	/**
+	 * Send the callback(s) for a task status in the background.
+	 * @param {string} url callback_url exactly as submitted (query string kept)
+	 * @param {object} statusObject the task's status object at the moment of the event
+	 * @param {{terminal: boolean}} kind terminal events honour callbackDuplicates
+	 */
+	notify(url, statusObject, { terminal }) {
+		const opts = this.getOptions();
+		const body = callbackBody(statusObject, opts.callbackShape);
+		const times = terminal ? Math.max(1, Math.floor(opts.callbackDuplicates)) : 1;
+		const signal = this.controller.signal;
+		const job = (async () => {
+			try {
+				if (opts.callbackDelayMs > 0) await sleep(opts.callbackDelayMs, undefined, { signal });
+				for (let i = 0; i < times && !signal.aborted; i++) {
+					await this.sendOnce(url, body, statusObject, signal);
+				}
+			} catch {
+				// Only an abort (reset/close) lands here; it drops the remaining sends on purpose.
+			}
+		})();
+		this.pending.add(job);
+		job.finally(() => this.pending.delete(job));
+	}
+
+	async sendOnce(url, body, statusObject, signal) {
+		const record = {
+			url,
+			status: null,
+			body,
+			at: Date.now(),
+			taskId: statusObject.task_id,
+			taskStatus: statusObject.status,
+		};
+		this.counters.callbacksSent += 1;
+		try {
+			const res = await request(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				dispatcher: this.agent,
+				headersTimeout: REQUEST_TIMEOUT_MS,
+				bodyTimeout: REQUEST_TIMEOUT_MS,
+				signal,
+			});
+			record.status = res.statusCode;
+			await res.body.dump();
+			if (res.statusCode < 200 || res.statusCode >= 300) this.counters.callbacksFailed += 1;
+		} catch (err) {
+			if (signal.aborted) throw err; // reset/close: the attempt no longer belongs to this run
+			record.error = err && err.message ? err.message : String(err);
+			this.counters.callbacksFailed += 1;
+		}
+		this.records.push(record);
+	}
+
+	/** Drop every callback still waiting or in flight (used by reset). */
+	abortAll() {
+		this.controller.abort();
+		this.controller = new AbortController();
+	}
+
+	async close() {
+		this.abortAll();
+		await Promise.allSettled([...this.pending]);
+		await this.agent.close();
+	}
+}
+
+module.exports = { CallbackSender, callbackBody };

@@ -1,0 +1,154 @@
+'use strict';
+/**
+ * Simulator options: defaults, the two doc "flavours", and checking of runtime changes.
+ *
+ * A flavour is a preset for the format knobs on which the QingBo docs disagree
+ * (see /work/shared/notes/qingbo-api-history.md). Each knob can also be set on its own;
+ * choosing a flavour again resets the knobs to that preset unless the same call sets them.
+ */
+
+/** Knobs that a flavour presets. `preConsumedCost` adds pre_consumed_cost to submit answers (G2+). */
+const FLAVOURS = {
+	seed: {
+		progressFormat: 'number',
+		timestampUnit: 's',
+		urlFormat: 'array',
+		rejectExtra: false,
+		modelsShape: 'data',
+		preConsumedCost: false,
+	},
+	latest: {
+		progressFormat: 'percent',
+		timestampUnit: 'ms',
+		urlFormat: 'string',
+		rejectExtra: true,
+		modelsShape: 'models',
+		preConsumedCost: true,
+	},
+};
+const KNOBS = Object.keys(FLAVOURS.seed);
+
+const DEFAULTS = {
+	port: 0, // 0 = a free port
+	apiKey: 'sk-sim-test-key', // the only bearer key accepted on /v1/*
+	queuedMs: 300, // time a task stays queued
+	renderMs: 1500, // processing time to the terminal state ("[slow]" prompts take 10x)
+	flavour: 'seed', // preset for the format knobs: 'seed' or 'latest'
+	models: ['sora-2', 'sora-2-pro'], // listed by GET /v1/models and accepted by submit
+	delistedModels: [], // submits answer 400 model_not_available
+	resultBytes: 262144, // size of each streamed result file
+	resultTtlMs: 86400000, // expires_at = completion + this; downloads 404 afterwards
+	expireResults: false, // true: every download answers 404 link_expired
+	callbackShape: 'task', // 'task' | 'data' ({event, data}) | 'id' ({task_id, status})
+	callbackDuplicates: 1, // times each terminal callback is sent
+	callbackOnProgress: false, // also one callback when processing starts
+	callbackDelayMs: 0, // wait before sending callbacks
+	faults: {}, // see FAULT_KEYS and faults.js
+	seed: 42, // PRNG seed for random faults
+};
+
+const FAULT_KEYS = [
+	'statusError5xxRate',
+	'statusError429Rate',
+	'retryAfterSeconds',
+	'quotaReset',
+	'submit429Count',
+	'submitCreateThen502Count',
+	'slowMs',
+	'failNext',
+];
+
+const ENUMS = {
+	flavour: Object.keys(FLAVOURS),
+	progressFormat: ['number', 'percent'],
+	timestampUnit: ['s', 'ms'],
+	urlFormat: ['array', 'string'],
+	modelsShape: ['data', 'array', 'models'],
+	callbackShape: ['task', 'data', 'id'],
+};
+const BOOLEANS = ['rejectExtra', 'preConsumedCost', 'expireResults', 'callbackOnProgress'];
+const NON_NEGATIVE = ['queuedMs', 'renderMs', 'resultBytes', 'resultTtlMs', 'callbackDelayMs', 'callbackDuplicates', 'seed'];
+const STRING_LISTS = ['models', 'delistedModels'];
+
+function fail(message) {
+	throw new Error(`QingBo simulator option error: ${message}`);
+}
+
+function isNonNegativeNumber(v) {
+	return typeof v === 'number' && Number.isFinite(v) && v >= 0;
+}
+
+function checkFaults(faults) {
+	if (faults === null || typeof faults !== 'object' || Array.isArray(faults)) fail('faults must be an object');
+	for (const [key, value] of Object.entries(faults)) {
+		if (!FAULT_KEYS.includes(key)) fail(`unknown fault "${key}" (known: ${FAULT_KEYS.join(', ')})`);
+		if (value === undefined || value === null) continue;
+		if (key.endsWith('Rate') && !(isNonNegativeNumber(value) && value <= 1)) fail(`faults.${key} must be 0..1`);
+		if (['retryAfterSeconds', 'submit429Count', 'submitCreateThen502Count', 'slowMs'].includes(key) && !isNonNegativeNumber(value))
+			fail(`faults.${key} must be a non-negative number`);
+		if (key === 'quotaReset' && typeof value !== 'boolean') fail('faults.quotaReset must be a boolean');
+		if (key === 'failNext') {
+			if (typeof value !== 'object' || !Number.isInteger(value.status) || value.status < 400 || value.status > 599)
+				fail('faults.failNext needs an integer status 400..599');
+			if (!isNonNegativeNumber(value.count)) fail('faults.failNext.count must be a non-negative number');
+		}
+	}
+}
+
+function checkValue(key, value) {
+	if (key === 'port') {
+		if (!Number.isInteger(value) || value < 0 || value > 65535) fail('port must be an integer 0..65535');
+	} else if (key === 'apiKey') {
+		if (typeof value !== 'string' || value === '') fail('apiKey must be a non-empty string');
+	} else if (ENUMS[key]) {
+		if (!ENUMS[key].includes(value)) fail(`${key} must be one of ${ENUMS[key].join(', ')}`);
+	} else if (BOOLEANS.includes(key)) {
+		if (typeof value !== 'boolean') fail(`${key} must be a boolean`);
+	} else if (NON_NEGATIVE.includes(key)) {
+		if (!isNonNegativeNumber(value)) fail(`${key} must be a non-negative number`);
+	} else if (STRING_LISTS.includes(key)) {
+		if (!Array.isArray(value) || !value.every((m) => typeof m === 'string')) fail(`${key} must be an array of strings`);
+	} else if (key === 'faults') {
+		checkFaults(value);
+	} else {
+		fail(`unknown option "${key}"`);
+	}
+}
+
+/**
+ * Holds the options a caller set and resolves the effective ones.
+ * `base` holds every non-knob option; `knobOverrides` the knobs set on their own.
+ */
+class OptionStore {
+	constructor(initial = {}) {
+		this.base = structuredClone(DEFAULTS);
+		this.knobOverrides = {};
+		this.apply(initial, { allowPort: true });
+	}
+
+	/** Merge a partial option object. `faults` is replaced as a whole, so a test states the full fault set it wants. */
+	apply(partial, { allowPort = false } = {}) {
+		if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) fail('options must be an object');
+		const entries = Object.entries(partial).filter(([, v]) => v !== undefined);
+		for (const [key, value] of entries) {
+			if (key === 'port' && !allowPort) fail('port can only be set when starting the simulator');
+			checkValue(key, value);
+		}
+		// All checked: now commit, so a bad call changes nothing.
+		if ('flavour' in partial && partial.flavour !== undefined) {
+			this.knobOverrides = {};
+		}
+		for (const [key, value] of entries) {
+			if (KNOBS.includes(key)) this.knobOverrides[key] = value;
+			else this.base[key] = structuredClone(value);
+		}
+	}
+
+	/** The effective options (a fresh object; the live `faults` object is shared so counts can be consumed). */
+	get current() {
+		const faults = this.base.faults;
+		return { ...this.base, ...FLAVOURS[this.base.flavour], ...this.knobOverrides, faults };
+	}
+}
+
+module.exports = { OptionStore, DEFAULTS, FLAVOURS, FAULT_KEYS };
