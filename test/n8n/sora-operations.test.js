@@ -6,34 +6,7 @@
 const { startSimulator } = require('../sim/simulator');
 const { createInstance, outputOf, errorOf } = require('./host');
 
-// ---- workflow builders (TODO: move to fixtures.js) ----
-const CREDENTIAL = { id: 'qbSimCredential01', name: 'QingBo simulator' };
-const simCredential = (sim) => ({ ...CREDENTIAL, type: 'qingboApi', data: { apiKey: sim.apiKey, baseUrl: sim.url } });
-const soraNode = (parameters, { name = 'Sora', continueOnFail = false } = {}) => ({
-	parameters,
-	name,
-	type: 'n8n-nodes-qingbo-sora.sora',
-	typeVersion: 1,
-	credentials: { qingboApi: CREDENTIAL },
-	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
-});
-const codeNode = (items, { name = 'Items' } = {}) => ({
-	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
-	name,
-	type: 'n8n-nodes-base.code',
-	typeVersion: 2,
-});
-/** Manual Trigger → nodes, connected in a line. */
-function manualWorkflow(id, name, chain) {
-	const nodes = [{ parameters: {}, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 }, ...chain].map((node, i) => ({
-		id: `${id}-${i}`,
-		position: [i * 220, 0],
-		...node,
-	}));
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name, nodes, connections, active: false, settings: { executionOrder: 'v1' } };
-}
+const { manualWorkflow, soraNode, codeNode, simCredential } = require('./workflows');
 
 jest.setTimeout(15 * 60_000);
 
@@ -60,48 +33,92 @@ const generate = (extra = {}) => ({
 	options: POLL,
 	...extra,
 });
-const prompts = (n, make = (i) => `Scene ${i}: a lighthouse at dusk`) => Array.from({ length: n }, (_, i) => ({ prompt: make(i), i }));
+const prompts = (n, make = (i) => `Scene ${i}: a lighthouse at dusk`) =>
+	Array.from({ length: n }, (_, i) => ({ prompt: make(i), i }));
 const fromItem = { prompt: '={{ $json.prompt }}' };
 
 /** Every workflow this file runs, imported into n8n once. */
 const WORKFLOWS = {
 	poll: manualWorkflow('qbOpsPoll0000001', 'Generate and poll', [soraNode(generate())]),
-	batch20: manualWorkflow('qbOpsBatch000020', 'Batch of 20', [codeNode(prompts(20)), soraNode(generate(fromItem))]),
+	batch20: manualWorkflow('qbOpsBatch000020', 'Batch of 20', [
+		codeNode(prompts(20)),
+		soraNode(generate(fromItem)),
+	]),
 	badItem: manualWorkflow('qbOpsBadItem0001', 'One bad item in three', [
 		codeNode([{ resolution: '720p' }, { resolution: '720p' }, { resolution: '1080p' }]),
 		soraNode(generate({ resolution: '={{ $json.resolution }}' })),
 	]),
 	noWaitThenWait: manualWorkflow('qbOpsNoWait00001', "Don't wait, then Task › Wait and Get", [
 		soraNode(generate({ waitMode: 'none' }), { name: 'Submit' }),
-		soraNode({ resource: 'task', operation: 'wait', taskId: '={{ $json.task_id }}', options: POLL }, { name: 'Wait' }),
-		soraNode({ resource: 'task', operation: 'get', taskId: '={{ $json.task_id }}', options: {} }, { name: 'Get' }),
+		soraNode(
+			{ resource: 'task', operation: 'wait', taskId: '={{ $json.task_id }}', options: POLL },
+			{ name: 'Wait' },
+		),
+		soraNode(
+			{ resource: 'task', operation: 'get', taskId: '={{ $json.task_id }}', options: {} },
+			{ name: 'Get' },
+		),
 	]),
 	chain: manualWorkflow('qbOpsChain000001', 'Generate, remix, extend', [
 		soraNode(generate(), { name: 'Generate' }),
 		soraNode(
-			{ resource: 'video', operation: 'remix', model: 'sora-2', prompt: 'Same scene in neon', sourceTaskId: '={{ $json.task_id }}', strength: '3', waitMode: 'poll', options: POLL },
+			{
+				resource: 'video',
+				operation: 'remix',
+				model: 'sora-2',
+				prompt: 'Same scene in neon',
+				sourceTaskId: '={{ $json.task_id }}',
+				strength: '3',
+				waitMode: 'poll',
+				options: POLL,
+			},
 			{ name: 'Remix' },
 		),
 		soraNode(
-			{ resource: 'video', operation: 'extend', model: 'sora-2', prompt: 'The boat reaches the sea', sourceTaskId: '={{ $json.task_id }}', duration: 8, waitMode: 'poll', options: POLL },
+			{
+				resource: 'video',
+				operation: 'extend',
+				model: 'sora-2',
+				prompt: 'The boat reaches the sea',
+				sourceTaskId: '={{ $json.task_id }}',
+				duration: 8,
+				waitMode: 'poll',
+				options: POLL,
+			},
 			{ name: 'Extend' },
 		),
 	]),
 	cancelQueued: manualWorkflow('qbOpsCancel00001', 'Cancel a queued task', [
 		soraNode(generate({ waitMode: 'none' }), { name: 'Submit' }),
-		soraNode({ resource: 'task', operation: 'cancel', taskId: '={{ $json.task_id }}' }, { name: 'Cancel' }),
+		soraNode(
+			{ resource: 'task', operation: 'cancel', taskId: '={{ $json.task_id }}' },
+			{ name: 'Cancel' },
+		),
 	]),
 	cancelProcessing: manualWorkflow('qbOpsCancelLate1', 'Cancel a processing task', [
 		soraNode(generate({ prompt: 'A slow render [slow]', waitMode: 'none' }), { name: 'Submit' }),
-		soraNode({ resource: 'task', operation: 'wait', taskId: '={{ $json.task_id }}', options: { pollInterval: 1, timeout: 2 } }, { name: 'Wait', continueOnFail: true }),
-		soraNode({ resource: 'task', operation: 'cancel', taskId: '={{ $json.task_id }}' }, { name: 'Cancel' }),
+		soraNode(
+			{
+				resource: 'task',
+				operation: 'wait',
+				taskId: '={{ $json.task_id }}',
+				options: { pollInterval: 1, timeout: 2 },
+			},
+			{ name: 'Wait', continueOnFail: true },
+		),
+		soraNode(
+			{ resource: 'task', operation: 'cancel', taskId: '={{ $json.task_id }}' },
+			{ name: 'Cancel' },
+		),
 	]),
 	continueOnFail: manualWorkflow('qbOpsContinue001', 'A failed render with continue on fail', [
 		codeNode(prompts(3, (i) => (i === 1 ? 'An impossible scene [fail]' : `Scene ${i}`))),
 		soraNode(generate(fromItem), { continueOnFail: true }),
 	]),
 	timeout: manualWorkflow('qbOpsTimeout0001', 'Poll timeout', [
-		soraNode(generate({ prompt: 'A slow render [slow]', options: { pollInterval: 1, timeout: 2 } })),
+		soraNode(
+			generate({ prompt: 'A slow render [slow]', options: { pollInterval: 1, timeout: 2 } }),
+		),
 	]),
 	download: manualWorkflow('qbOpsDownload001', 'Download a large result', [
 		soraNode(generate({ options: { ...POLL, download: true, binaryPropertyName: 'video' } })),
@@ -111,7 +128,10 @@ const WORKFLOWS = {
 			generate({
 				model: 'kling-v3',
 				waitMode: 'none',
-				options: { extra: '{"seed": 7}', additionalFields: '{"generate_audio": true, "duration": 5}' },
+				options: {
+					extra: '{"seed": 7}',
+					additionalFields: '{"generate_audio": true, "duration": 5}',
+				},
 			}),
 		),
 	]),
@@ -139,7 +159,10 @@ beforeEach(() => {
 
 async function run(workflow) {
 	const result = await n8n.execute(workflow.id);
-	if (!result.run) throw new Error(`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`);
+	if (!result.run)
+		throw new Error(
+			`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`,
+		);
 	return result;
 }
 
@@ -151,13 +174,24 @@ test('Generate + poll returns the completed task with its video URL', async () =
 	const result = await run(WORKFLOWS.poll);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
-	expect(item.json).toMatchObject({ status: 'completed', progress: 100, model: 'sora-2', action: 'generate' });
+	expect(item.json).toMatchObject({
+		status: 'completed',
+		progress: 100,
+		model: 'sora-2',
+		action: 'generate',
+	});
 	expect(item.json.task_id).toMatch(/^task_/);
 	expect(item.json.video_url).toBe(`${sim.url}/files/${item.json.task_id}.mp4`);
 	expect(item.json.video_urls).toEqual([item.json.video_url]);
 	expect(item.json.expires_at).toBeGreaterThan(Date.now() / 1000);
 	expect(sim.counters.tasksCreated).toBe(1);
-	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({ model: 'sora-2', prompt: 'A paper boat drifting down a rainy street', aspect_ratio: '16:9', duration: 4, resolution: '720p' });
+	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({
+		model: 'sora-2',
+		prompt: 'A paper boat drifting down a rainy street',
+		aspect_ratio: '16:9',
+		duration: 4,
+		resolution: '720p',
+	});
 });
 
 test('a batch of 20 is submitted first and waited on together: wall time near one render, not 20', async () => {
@@ -167,14 +201,18 @@ test('a batch of 20 is submitted first and waited on together: wall time near on
 	const items = outputOf(result.run, 'Sora');
 	expect(items).toHaveLength(20);
 	// Output keeps input order: row i is the task submitted with item i's prompt.
-	expect(items.map((item) => sim.tasks.get(item.json.task_id).body.prompt)).toEqual(prompts(20).map((p) => p.prompt));
+	expect(items.map((item) => sim.tasks.get(item.json.task_id).body.prompt)).toEqual(
+		prompts(20).map((p) => p.prompt),
+	);
 	expect(items.every((item) => item.json.status === 'completed')).toBe(true);
 	expect(sim.counters.tasksCreated).toBe(20);
 	const sequentialMs = 20 * (200 + 4000);
 	const wallMs = soraExecutionMs(result);
 	// One render is ~4.2 s; the node also waits one poll interval. Sequential would be 84 s.
 	expect(wallMs).toBeLessThan(sequentialMs / 4);
-	const pairedItems = result.run.data.resultData.runData.Sora[0].data.main[0].map((item) => item.pairedItem);
+	const pairedItems = result.run.data.resultData.runData.Sora[0].data.main[0].map(
+		(item) => item.pairedItem,
+	);
 	expect(pairedItems).toEqual(Array.from({ length: 20 }, (_, i) => ({ item: i })));
 });
 
@@ -193,7 +231,11 @@ test("Don't Wait returns the queued task at once; Task › Wait and Task › Get
 	const [queued] = outputOf(result.run, 'Submit');
 	expect(queued.json).toMatchObject({ status: 'queued', progress: 0 });
 	const [waited] = outputOf(result.run, 'Wait');
-	expect(waited.json).toMatchObject({ task_id: queued.json.task_id, status: 'completed', progress: 100 });
+	expect(waited.json).toMatchObject({
+		task_id: queued.json.task_id,
+		status: 'completed',
+		progress: 100,
+	});
 	const [got] = outputOf(result.run, 'Get');
 	expect(got.json).toMatchObject({ task_id: queued.json.task_id, status: 'completed' });
 	expect(got.json.video_url).toMatch(/\.mp4$/);
@@ -206,9 +248,20 @@ test('Remix and Extend send the source task as extra.video_id and complete', asy
 	const [generated] = outputOf(result.run, 'Generate');
 	const [remixed] = outputOf(result.run, 'Remix');
 	const [extended] = outputOf(result.run, 'Extend');
-	expect([generated, remixed, extended].map((item) => item.json.status)).toEqual(['completed', 'completed', 'completed']);
-	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({ action: 'remix', extra: { video_id: generated.json.task_id, strength: 3 } });
-	expect(sim.tasks.get(extended.json.task_id).body).toMatchObject({ action: 'extend', duration: 8, extra: { video_id: remixed.json.task_id } });
+	expect([generated, remixed, extended].map((item) => item.json.status)).toEqual([
+		'completed',
+		'completed',
+		'completed',
+	]);
+	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({
+		action: 'remix',
+		extra: { video_id: generated.json.task_id, strength: 3 },
+	});
+	expect(sim.tasks.get(extended.json.task_id).body).toMatchObject({
+		action: 'extend',
+		duration: 8,
+		extra: { video_id: remixed.json.task_id },
+	});
 });
 
 test('Cancel cancels a queued task', async () => {
@@ -235,7 +288,9 @@ test('continue on fail keeps the task ID and status of a failed render on its ro
 	const items = outputOf(result.run, 'Sora');
 	expect(items.map((item) => item.json.status)).toEqual(['completed', 'failed', 'completed']);
 	expect(items[1].json.task_id).toMatch(/^task_/);
-	expect(items[1].json.error).toBe(`Task ${items[1].json.task_id} failed: The upstream model could not render this prompt (task_failed)`);
+	expect(items[1].json.error).toBe(
+		`Task ${items[1].json.task_id} failed: The upstream model could not render this prompt (task_failed)`,
+	);
 });
 
 test('a poll timeout names the task and its last status, and says it keeps running', async () => {
@@ -243,7 +298,9 @@ test('a poll timeout names the task and its last status, and says it keeps runni
 	expect(result.exitCode).not.toBe(0);
 	const error = errorOf(result.run);
 	const [taskId] = [...sim.tasks.keys()];
-	expect(error.message).toMatch(new RegExp(`^Task ${taskId} is still processing, \\d+% done after 2 s of waiting`));
+	expect(error.message).toMatch(
+		new RegExp(`^Task ${taskId} is still processing, \\d+% done after 2 s of waiting`),
+	);
 	expect(error.description).toMatch(/keeps running upstream/);
 	expect(sim.counters.tasksCreated).toBe(1);
 });
@@ -253,7 +310,10 @@ test('Download streams a large video into binary data', async () => {
 	const result = await run(WORKFLOWS.download);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
-	expect(item.binary.video).toMatchObject({ mimeType: 'video/mp4', fileName: `${item.json.task_id}.mp4` });
+	expect(item.binary.video).toMatchObject({
+		mimeType: 'video/mp4',
+		fileName: `${item.json.task_id}.mp4`,
+	});
 	expect(item.binary.video.id).toMatch(/^filesystem/);
 	expect(sim.counters.downloads).toBe(1);
 	expect(sim.counters.downloadBytes).toBe(64 * 1024 * 1024);
@@ -263,7 +323,12 @@ test('Options › Extra and Additional Fields reach the API for any model ID', a
 	const result = await run(WORKFLOWS.extraPassThrough);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
-	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({ model: 'kling-v3', extra: { seed: 7 }, generate_audio: true, duration: 5 });
+	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({
+		model: 'kling-v3',
+		extra: { seed: 7 },
+		generate_audio: true,
+		duration: 5,
+	});
 });
 
 test('the later doc flavour: "45%" progress, ms timestamps, string URLs, extra rejected', async () => {
@@ -277,13 +342,21 @@ test('the later doc flavour: "45%" progress, ms timestamps, string URLs, extra r
 	expect(generated.json.video_url).toMatch(/\.mp4$/);
 	expect(generated.json.expires_at).toBeLessThan(1e12); // seconds, though the API sent ms
 	// Rejected with `extra`, accepted with the fields at the root: one task per remix, none lost.
-	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({ video_id: generated.json.task_id, strength: 3 });
+	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({
+		video_id: generated.json.task_id,
+		strength: 3,
+	});
 	expect(sim.counters.tasksCreated).toBe(3);
 });
 
 test('a faulty network loses no task and bills none twice', async () => {
 	sim.configure({
-		faults: { statusError5xxRate: 0.3, statusError429Rate: 0.2, submit429Count: 2, submitCreateThen502Count: 2 },
+		faults: {
+			statusError5xxRate: 0.3,
+			statusError429Rate: 0.2,
+			submit429Count: 2,
+			submitCreateThen502Count: 2,
+		},
 	});
 	const result = await run(WORKFLOWS.batch20);
 	expect(result.exitCode).toBe(0);

@@ -1,0 +1,199 @@
+/**
+ * Durable callback waiting and the Sora Trigger, in a running n8n (`n8n start`): workflows are
+ * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
+ */
+const { startSimulator } = require('../sim/simulator');
+const { createInstance, outputOf, errorOf, request } = require('./host');
+const {
+	simCredential,
+	soraNode,
+	webhookNode,
+	noOpNode,
+	soraTriggerNode,
+	chainWorkflow,
+} = require('./workflows');
+
+jest.setTimeout(10 * 60_000);
+
+const WORKFLOWS = {
+	callback: chainWorkflow('qbCbResume000001', 'Video by callback', [
+		webhookNode('make-video'),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: '={{ $json.body.prompt }}',
+			aspectRatio: '9:16',
+			duration: 4,
+			resolution: '720p',
+			waitMode: 'callback',
+			options: { timeout: 600 },
+		}),
+		noOpNode('Done'),
+	]),
+	trigger: chainWorkflow('qbCbTrigger00001', 'On video finished', [
+		soraTriggerNode({ events: ['completed', 'failed'], download: false }),
+		noOpNode('Follow Up'),
+	]),
+};
+
+let sim;
+let n8n;
+const triggerUrl = () => `${n8n.baseUrl}/webhook/qb-sora-trigger/sora`;
+
+beforeAll(async () => {
+	sim = await startSimulator({ queuedMs: 200, renderMs: 1500 });
+	n8n = await createInstance({ name: 'callbacks' });
+	await n8n.importCredentials([simCredential(sim)]);
+	await n8n.importWorkflows(Object.values(WORKFLOWS));
+	for (const workflow of Object.values(WORKFLOWS)) await n8n.publish(workflow.id);
+	await n8n.start();
+	await n8n.setupOwner();
+	await n8n.waitForWebhook('make-video');
+	await n8n.waitForWebhook('qb-sora-trigger/sora');
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sim?.close();
+});
+
+beforeEach(() => {
+	sim.reset();
+	sim.configure({
+		callbackShape: 'task',
+		callbackDuplicates: 1,
+		callbackOnProgress: false,
+		queuedMs: 200,
+		renderMs: 1500,
+	});
+});
+
+async function executionIds(workflowId) {
+	return new Set((await n8n.listExecutions(workflowId)).map((e) => e.id));
+}
+
+/** Submits a task straight to the simulator, as any tool would, with the trigger as callback. */
+async function submitWithCallback(prompt, callbackUrl = triggerUrl()) {
+	const res = await request('POST', `${sim.url}/v1/tasks`, {
+		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+		body: { model: 'sora-2', prompt, callback_url: callbackUrl },
+	});
+	expect(res.status).toBe(200);
+	return res.json.task_id;
+}
+
+async function until(check, what, timeoutMs = 30_000) {
+	const start = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+}
+
+describe('Pause Until Callback', () => {
+	test('parks the execution, resumes on the callback, with zero status polls before it', async () => {
+		const seen = await executionIds(WORKFLOWS.callback.id);
+		sim.configure({ callbackOnProgress: true }); // a non-terminal callback must not resume it
+		const started = await request('POST', `${n8n.baseUrl}/webhook/make-video`, {
+			body: { prompt: 'A fox in the snow' },
+		});
+		expect(started.status).toBe(200);
+
+		const waiting = await until(async () => {
+			const list = await n8n.listExecutions(WORKFLOWS.callback.id);
+			return list.find((e) => !seen.has(e.id) && e.status === 'waiting');
+		}, 'the execution to park');
+		const [taskId] = [...sim.tasks.keys()];
+		expect(sim.tasks.get(taskId).body.callback_url).toMatch(
+			new RegExp(`^${n8n.baseUrl}/webhook-waiting/${waiting.id}\\?signature=`),
+		);
+
+		const execution = await n8n.waitForExecution(WORKFLOWS.callback.id, {
+			where: (e) => e.id === waiting.id,
+		});
+		expect(execution.status).toBe('success');
+		const [item] = outputOf(execution.run, 'Sora');
+		expect(item.json).toMatchObject({ task_id: taskId, status: 'completed', progress: 100 });
+		expect(item.json.video_url).toMatch(/\.mp4$/);
+		expect(outputOf(execution.run, 'Done')).toHaveLength(1);
+
+		// The progress callback and the final one both arrived; the node read the task only once,
+		// after the terminal callback, and never polled while parked.
+		const statuses = sim.callbacks.map((c) => c.taskStatus);
+		expect(statuses).toEqual(['processing', 'completed']);
+		expect(sim.callbacks.every((c) => c.status >= 200 && c.status < 300)).toBe(true);
+		expect(sim.counters.statusReadsByTask[taskId]).toBe(2);
+	});
+});
+
+describe('Sora Trigger', () => {
+	test('starts one execution per real completion, with the task read from the API', async () => {
+		const seen = await executionIds(WORKFLOWS.trigger.id);
+		const taskId = await submitWithCallback('A paper boat');
+		const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
+			where: (e) => !seen.has(e.id),
+		});
+		const [item] = outputOf(execution.run, 'Sora Trigger');
+		expect(item.json).toMatchObject({ task_id: taskId, status: 'completed', progress: 100 });
+		expect(outputOf(execution.run, 'Follow Up')).toHaveLength(1);
+	});
+
+	test('duplicate callbacks for the same task start one execution', async () => {
+		sim.configure({ callbackDuplicates: 3 });
+		const seen = await executionIds(WORKFLOWS.trigger.id);
+		const taskId = await submitWithCallback('A twice-told tale');
+		await until(
+			() => sim.callbacks.filter((c) => c.taskId === taskId).length === 3,
+			'three callbacks',
+		);
+		await n8n.waitForExecution(WORKFLOWS.trigger.id, { where: (e) => !seen.has(e.id) });
+		await new Promise((resolve) => setTimeout(resolve, 1500)); // let any extra execution show up
+		const fresh = [...(await executionIds(WORKFLOWS.trigger.id))].filter((id) => !seen.has(id));
+		expect(fresh).toHaveLength(1);
+		expect(sim.callbacks.filter((c) => c.taskId === taskId).map((c) => c.status)).toEqual([
+			200, 200, 200,
+		]);
+	});
+
+	test('a forged or unknown task, and a malformed body, get a 4xx and start nothing', async () => {
+		const seen = await executionIds(WORKFLOWS.trigger.id);
+		const forged = await request('POST', triggerUrl(), {
+			body: { task_id: 'task_forged0000000000000000', status: 'completed' },
+		});
+		expect(forged.status).toBe(404);
+		const noId = await request('POST', triggerUrl(), { body: { hello: 'world' } });
+		expect(noId.status).toBe(400);
+		const notJson = await request('POST', triggerUrl(), {
+			headers: { 'content-type': 'text/plain' },
+			body: 'task_id=oops',
+		});
+		expect(notJson.status).toBeGreaterThanOrEqual(400);
+		expect(notJson.status).toBeLessThan(500);
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(
+			[...(await executionIds(WORKFLOWS.trigger.id))].filter((id) => !seen.has(id)),
+		).toHaveLength(0);
+	});
+
+	test('the body is never trusted: a "completed" callback for a queued task starts nothing', async () => {
+		sim.configure({ queuedMs: 60_000 });
+		const seen = await executionIds(WORKFLOWS.trigger.id);
+		const taskId = await submitWithCallback('Still waiting');
+		const lie = await request('POST', triggerUrl(), {
+			body: {
+				task_id: taskId,
+				status: 'completed',
+				result: { videos: [{ url: 'https://evil.example/x.mp4' }] },
+			},
+		});
+		expect(lie.status).toBe(200);
+		expect(lie.json).toMatchObject({ status: 'queued', started: false });
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(
+			[...(await executionIds(WORKFLOWS.trigger.id))].filter((id) => !seen.has(id)),
+		).toHaveLength(0);
+	});
+});

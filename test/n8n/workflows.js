@@ -1,0 +1,77 @@
+/** Workflow JSON builders for the real-n8n tests: what a user would build in the editor. */
+const CREDENTIAL = { id: 'qbSimCredential01', name: 'QingBo simulator' };
+const simCredential = (sim) => ({
+	...CREDENTIAL,
+	type: 'qingboApi',
+	data: { apiKey: sim.apiKey, baseUrl: sim.url },
+});
+const soraNode = (parameters, { name = 'Sora', continueOnFail = false } = {}) => ({
+	parameters,
+	name,
+	type: 'n8n-nodes-qingbo-sora.sora',
+	typeVersion: 1,
+	credentials: { qingboApi: CREDENTIAL },
+	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+});
+const codeNode = (items, { name = 'Items' } = {}) => ({
+	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+});
+/** A production Webhook node (n8n-nodes-base.webhook v2) answering at once. */
+const webhookNode = (path, { name = 'Webhook' } = {}) => ({
+	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	name,
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	webhookId: `qb-${path}`,
+});
+
+const noOpNode = (name = 'Done') => ({
+	parameters: {},
+	name,
+	type: 'n8n-nodes-base.noOp',
+	typeVersion: 1,
+});
+
+/** Sora Trigger with a fixed webhookId, so its production URL is /webhook/<webhookId>/sora. */
+const soraTriggerNode = (
+	parameters,
+	{ name = 'Sora Trigger', webhookId = 'qb-sora-trigger' } = {},
+) => ({
+	parameters,
+	name,
+	type: 'n8n-nodes-qingbo-sora.soraTrigger',
+	typeVersion: 1,
+	webhookId,
+	credentials: { qingboApi: CREDENTIAL },
+});
+
+/** Any start node → nodes, connected in a line. */
+function chainWorkflow(id, name, chain) {
+	const nodes = chain.map((node, i) => ({ id: `${id}-${i}`, position: [i * 220, 0], ...node }));
+	const connections = {};
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, nodes, connections, active: false, settings: { executionOrder: 'v1' } };
+}
+
+/** Manual Trigger → nodes, connected in a line (run with `n8n execute`). */
+const manualWorkflow = (id, name, chain) =>
+	chainWorkflow(id, name, [
+		{ parameters: {}, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1 },
+		...chain,
+	]);
+
+module.exports = {
+	CREDENTIAL,
+	simCredential,
+	soraNode,
+	codeNode,
+	manualWorkflow,
+	webhookNode,
+	noOpNode,
+	soraTriggerNode,
+	chainWorkflow,
+};
