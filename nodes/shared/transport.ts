@@ -139,7 +139,11 @@ export class QingboClient {
 	}
 
 	/** Moves this client to the host a 3xx points at, once per host, keeping method and body. */
-	private followsRedirect(response: IN8nHttpFullResponse, options: IHttpRequestOptions, path: string): boolean {
+	private followsRedirect(
+		response: IN8nHttpFullResponse,
+		options: IHttpRequestOptions,
+		path: string,
+	): boolean {
 		const location = header(response.headers as IDataObject, 'location');
 		if (response.statusCode < 300 || response.statusCode >= 400 || !location) return false;
 		const target = new URL(location, options.url);

@@ -31,6 +31,18 @@ const WORKFLOWS = {
 		}),
 		noOpNode('Done'),
 	]),
+	callbackTimeout: chainWorkflow('qbCbTimeout00001', 'Video by callback, none comes', [
+		webhookNode('make-video-late'),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: 'A render that never calls back',
+			waitMode: 'callback',
+			options: { timeout: 3 },
+		}),
+		noOpNode('Done'),
+	]),
 	trigger: chainWorkflow('qbCbTrigger00001', 'On video finished', [
 		soraTriggerNode({ events: ['completed', 'failed'], download: false }),
 		noOpNode('Follow Up'),
@@ -50,6 +62,7 @@ beforeAll(async () => {
 	await n8n.start();
 	await n8n.setupOwner();
 	await n8n.waitForWebhook('make-video');
+	await n8n.waitForWebhook('make-video-late');
 	await n8n.waitForWebhook('qb-sora-trigger/sora');
 });
 
@@ -126,6 +139,26 @@ describe('Pause Until Callback', () => {
 		expect(statuses).toEqual(['processing', 'completed']);
 		expect(sim.callbacks.every((c) => c.status >= 200 && c.status < 300)).toBe(true);
 		expect(sim.counters.statusReadsByTask[taskId]).toBe(2);
+	});
+
+	test('at the wait limit the outcome names the task and its last known status', async () => {
+		sim.configure({ queuedMs: 10 * 60_000 }); // no callback will come
+		const seen = await executionIds(WORKFLOWS.callbackTimeout.id);
+		const started = await request('POST', `${n8n.baseUrl}/webhook/make-video-late`, { body: {} });
+		expect(started.status).toBe(200);
+		// n8n checks waiting executions once a minute, so a 3 s limit ends within ~65 s.
+		const execution = await n8n.waitForExecution(WORKFLOWS.callbackTimeout.id, {
+			where: (e) => !seen.has(e.id),
+			timeoutMs: 120_000,
+		});
+		const [taskId] = [...sim.tasks.keys()];
+		const [item] = outputOf(execution.run, 'Sora');
+		expect(item.json).toMatchObject({ task_id: taskId, status: 'queued', timed_out: true });
+		expect(item.json.error).toBe(
+			`No callback for task ${taskId} within 3 s; it was queued when last seen and keeps running upstream`,
+		);
+		expect(item.json.errorDescription).toMatch(/Task › Wait/);
+		expect(sim.counters.tasksCreated).toBe(1);
 	});
 });
 
