@@ -1,5 +1,7 @@
 /** Two projects: fast logic tests, and the ones that run the built package inside a real n8n. */
 module.exports = {
+	// n8n child processes and sockets are closed in afterAll; do not let a stray handle hang CI.
+	forceExit: true,
 	reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 	projects: [
 		{
