@@ -79,6 +79,7 @@ interface Call {
 	headers?: IDataObject;
 	/** Retry 429, 5xx and network failures. Only for calls that are safe to repeat. */
 	retry: boolean;
+	maxAttempts?: number;
 }
 
 /**
@@ -108,11 +109,13 @@ export class QingboClient {
 		return normaliseTask(raw);
 	}
 
-	async getTask(taskId: string): Promise<Task> {
+	/** `maxAttempts`: the waiting engine keeps it low, since it reads again next round anyway. */
+	async getTask(taskId: string, maxAttempts = MAX_ATTEMPTS): Promise<Task> {
 		const raw = await this.call({
 			method: 'GET',
 			path: `/v1/tasks/${encodeURIComponent(taskId)}`,
 			retry: true,
+			maxAttempts,
 		});
 		return normaliseTask({ task_id: taskId, ...raw });
 	}
@@ -189,7 +192,8 @@ export class QingboClient {
 				failure = errorFromBody(response.statusCode, response.body, attempt);
 				delay = serverDelayMs(response.headers as IDataObject, response.body);
 			}
-			if (!call.retry || !failure.transient || attempt >= MAX_ATTEMPTS) throw failure;
+			if (!call.retry || !failure.transient || attempt >= (call.maxAttempts ?? MAX_ATTEMPTS))
+				throw failure;
 			const wait =
 				delay === undefined ? backoffMs(attempt - 1) : Math.min(delay, MAX_SERVER_DELAY_MS);
 			await pause(wait, signal, `waiting to retry ${call.method} ${call.path}`);

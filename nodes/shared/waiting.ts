@@ -5,6 +5,8 @@ import type { QingboClient } from './transport';
 
 /** Status reads in flight at once, so a batch of hundreds does not burst the API. */
 const POLL_CONCURRENCY = 8;
+/** A failed read is retried once at once, then simply again next round: a lane never sits in backoff. */
+const READ_ATTEMPTS = 2;
 
 export interface WaitRequest {
 	taskId: string;
@@ -34,11 +36,19 @@ function failureOf(task: Task): TaskFailure | undefined {
 	);
 }
 
-function timedOut(taskId: string, timeoutMs: number, last: Task | undefined): TaskFailure {
+function timedOut(
+	taskId: string,
+	timeoutMs: number,
+	last: Task | undefined,
+	readError?: Error,
+): TaskFailure {
 	const status = last?.status ?? 'unknown';
 	const progress = last ? `, ${last.progress}% done` : '';
+	const unreadable = readError
+		? ` (its status could not be read lately: ${readError.message})`
+		: '';
 	return new TaskFailure(
-		`Task ${taskId} is still ${status}${progress} after ${Math.round(timeoutMs / 1000)} s of waiting`,
+		`Task ${taskId} is still ${status}${progress} after ${Math.round(timeoutMs / 1000)} s of waiting${unreadable}`,
 		last ?? { task_id: taskId, status },
 		'The task keeps running upstream and is not billed again. Raise Options › Timeout, or pick it up later with Task › Wait using this task ID.',
 	);
@@ -60,6 +70,7 @@ export async function waitForTasks(
 		request,
 		deadline: start + request.timeoutMs,
 		last: request.known,
+		lastError: undefined as Error | undefined,
 		outcome: undefined as WaitOutcome | undefined,
 	}));
 	let firstRound = true;
@@ -82,14 +93,18 @@ export async function waitForTasks(
 
 		await mapWithConcurrency(due, POLL_CONCURRENCY, async (s) => {
 			try {
-				const task = await client.getTask(s.request.taskId);
+				const task = await client.getTask(s.request.taskId, READ_ATTEMPTS);
 				s.last = task;
+				s.lastError = undefined;
 				if (isTerminal(task.status)) {
 					const failure = failureOf(task);
 					s.outcome = failure ? { error: failure, task } : { task };
 				}
 			} catch (error) {
-				if (error instanceof ApiFailure && error.transient) return;
+				if (error instanceof ApiFailure && error.transient) {
+					s.lastError = error;
+					return;
+				}
 				s.outcome = { error: error as Error, task: s.last };
 			}
 		});
