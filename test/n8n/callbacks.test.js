@@ -43,6 +43,24 @@ const WORKFLOWS = {
 		}),
 		noOpNode('Done'),
 	]),
+	stoppable: chainWorkflow('qbCbStopMe000001', 'A long poll the user stops', [
+		webhookNode('stop-me'),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: 'A very long render [slow]',
+			waitMode: 'poll',
+			options: { pollInterval: 1, timeout: 600 },
+		}),
+	]),
+	guardedTrigger: chainWorkflow('qbCbTrigger00002', 'Completed videos only, with a secret', [
+		soraTriggerNode(
+			{ events: ['completed'], download: true, secret: 'open-sesame' },
+			{ webhookId: 'qb-sora-guarded' },
+		),
+		noOpNode('Publish'),
+	]),
 	trigger: chainWorkflow('qbCbTrigger00001', 'On video finished', [
 		soraTriggerNode({ events: ['completed', 'failed'], download: false }),
 		noOpNode('Follow Up'),
@@ -63,7 +81,9 @@ beforeAll(async () => {
 	await n8n.setupOwner();
 	await n8n.waitForWebhook('make-video');
 	await n8n.waitForWebhook('make-video-late');
+	await n8n.waitForWebhook('stop-me');
 	await n8n.waitForWebhook('qb-sora-trigger/sora');
+	await n8n.waitForWebhook('qb-sora-guarded/sora');
 });
 
 afterAll(async () => {
@@ -162,6 +182,32 @@ describe('Pause Until Callback', () => {
 	});
 });
 
+describe('Stop button', () => {
+	test('stopping the execution ends the poll promptly and stops the status reads', async () => {
+		sim.configure({ renderMs: 20_000 }); // [slow] makes it 200 s
+		const seen = await executionIds(WORKFLOWS.stoppable.id);
+		await request('POST', `${n8n.baseUrl}/webhook/stop-me`, { body: {} });
+		const running = await until(async () => {
+			const list = await n8n.listExecutions(WORKFLOWS.stoppable.id);
+			return list.find((e) => !seen.has(e.id) && e.status === 'running');
+		}, 'the execution to run');
+		await until(() => sim.counters.statusReads >= 2, 'the node to poll');
+
+		const stoppedAt = Date.now();
+		await n8n.api('POST', `/rest/executions/${running.id}/stop`);
+		const execution = await n8n.waitForExecution(WORKFLOWS.stoppable.id, {
+			where: (e) => e.id === running.id,
+			timeoutMs: 20_000,
+		});
+		expect(execution.status).toBe('canceled');
+		expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+		const readsAtStop = sim.counters.statusReads;
+		await new Promise((resolve) => setTimeout(resolve, 3_000));
+		expect(sim.counters.statusReads).toBe(readsAtStop);
+		expect(sim.counters.tasksCreated).toBe(1);
+	});
+});
+
 describe('Sora Trigger', () => {
 	test('starts one execution per real completion, with the task read from the API', async () => {
 		const seen = await executionIds(WORKFLOWS.trigger.id);
@@ -228,5 +274,36 @@ describe('Sora Trigger', () => {
 		expect(
 			[...(await executionIds(WORKFLOWS.trigger.id))].filter((id) => !seen.has(id)),
 		).toHaveLength(0);
+	});
+
+	test('with a secret and events, only signed callbacks for chosen outcomes start it, with the video', async () => {
+		const guarded = `${n8n.baseUrl}/webhook/qb-sora-guarded/sora`;
+		const seen = await executionIds(WORKFLOWS.guardedTrigger.id);
+
+		const unsigned = await submitWithCallback('No secret here', guarded);
+		const signed = await submitWithCallback('With the secret', `${guarded}?secret=open-sesame`);
+		const failed = await submitWithCallback(
+			'A failing one [fail]',
+			`${guarded}?secret=open-sesame`,
+		);
+		await until(
+			() => [unsigned, signed, failed].every((id) => sim.callbacks.some((c) => c.taskId === id)),
+			'three callbacks',
+		);
+
+		const execution = await n8n.waitForExecution(WORKFLOWS.guardedTrigger.id, {
+			where: (e) => !seen.has(e.id),
+		});
+		const [item] = outputOf(execution.run, 'Sora Trigger');
+		expect(item.json).toMatchObject({ task_id: signed, status: 'completed' });
+		expect(item.binary.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${signed}.mp4` });
+
+		const statusOf = (id) => sim.callbacks.find((c) => c.taskId === id).status;
+		expect(statusOf(unsigned)).toBe(401);
+		expect(statusOf(failed)).toBe(200); // answered, but "failed" is not a chosen event
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(
+			[...(await executionIds(WORKFLOWS.guardedTrigger.id))].filter((id) => !seen.has(id)),
+		).toHaveLength(1);
 	});
 });
