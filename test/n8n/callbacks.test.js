@@ -5,6 +5,7 @@
 const { startSimulator } = require('../sim/simulator');
 const { createInstance, outputOf, errorOf, request } = require('./host');
 const {
+	CREDENTIAL,
 	simCredential,
 	soraNode,
 	webhookNode,
@@ -305,5 +306,44 @@ describe('Sora Trigger', () => {
 		expect(
 			[...(await executionIds(WORKFLOWS.guardedTrigger.id))].filter((id) => !seen.has(id)),
 		).toHaveLength(1);
+	});
+});
+
+describe('Editor calls', () => {
+	const credential = (data) => ({ credentials: { ...CREDENTIAL, type: 'qingboApi', data } });
+
+	test('the credential test lists models, tolerates /v1/ and bills nothing', async () => {
+		const test = (data) => n8n.api('POST', '/rest/credentials/test', credential(data));
+		await expect(test({ apiKey: sim.apiKey, baseUrl: sim.url })).resolves.toMatchObject({
+			status: 'OK',
+		});
+		await expect(test({ apiKey: sim.apiKey, baseUrl: `${sim.url}/v1/` })).resolves.toMatchObject({
+			status: 'OK',
+		});
+		await expect(test({ apiKey: 'sk-wrong', baseUrl: sim.url })).resolves.toMatchObject({
+			status: 'Error',
+		});
+		expect(sim.counters.modelsReads).toBeGreaterThanOrEqual(3); // n8n may retry the 401 once
+		expect(sim.counters.submits).toBe(0);
+	});
+
+	test('the Model list is loaded from the API, with the Sora models as a fallback', async () => {
+		const load = () =>
+			n8n.api('POST', '/rest/dynamic-node-parameters/options', {
+				nodeTypeAndVersion: { name: 'n8n-nodes-qingbo-sora.sora', version: 1 },
+				methodName: 'getModels',
+				path: 'model',
+				currentNodeParameters: { resource: 'video', operation: 'generate' },
+				credentials: { qingboApi: CREDENTIAL },
+			});
+		sim.configure({ models: ['sora-2', 'sora-2-pro', 'veo3.1-fast'], flavour: 'latest' });
+		expect((await load()).map((option) => option.value)).toEqual([
+			'sora-2',
+			'sora-2-pro',
+			'veo3.1-fast',
+		]);
+		sim.configure({ faults: { failNext: { status: 503, count: 5 } } });
+		expect((await load()).map((option) => option.value)).toEqual(['sora-2', 'sora-2-pro']);
+		sim.configure({ models: ['sora-2', 'sora-2-pro'], flavour: 'seed', faults: {} });
 	});
 });
