@@ -3,7 +3,7 @@ import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { taskOutput, type OutputOptions } from '../shared/download';
 import { ApiFailure } from '../shared/errors';
 import { isTerminal, taskIdFromCallback } from '../shared/task';
-import { QingboClient } from '../shared/transport';
+import { CALLBACK_READ_ATTEMPTS, QingboClient } from '../shared/transport';
 
 function reply(ctx: IWebhookFunctions, status: number, body: object): IWebhookResponseData {
 	ctx.getResponseObject().status(status).json(body);
@@ -22,7 +22,7 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	const client = await QingboClient.create(this);
 	let task;
 	try {
-		task = await client.getTask(taskId);
+		task = await client.getTask(taskId, CALLBACK_READ_ATTEMPTS);
 	} catch (error) {
 		const status = error instanceof ApiFailure && error.status === 404 ? 404 : 503;
 		return reply(this, status, {

@@ -12,7 +12,7 @@ import type {
 import { taskOutput } from '../shared/download';
 import { ApiFailure } from '../shared/errors';
 import { isTerminal, taskIdFromCallback } from '../shared/task';
-import { QingboClient } from '../shared/transport';
+import { CALLBACK_READ_ATTEMPTS, QingboClient } from '../shared/transport';
 import { claimDelivery } from './dedupe';
 
 function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -126,7 +126,7 @@ export class SoraTrigger implements INodeType {
 		const client = await QingboClient.create(this);
 		let task;
 		try {
-			task = await client.getTask(taskId);
+			task = await client.getTask(taskId, CALLBACK_READ_ATTEMPTS);
 		} catch (error) {
 			if (error instanceof ApiFailure && error.status === 404) {
 				return reply(this, 404, { error: `Task ${taskId} is not known to this QingBo account` });

@@ -17,6 +17,8 @@ export const CREDENTIAL_TYPE = 'qingboApi';
 export type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 const MAX_ATTEMPTS = 6;
+/** While a callback sender waits for our answer: a few seconds of retries, then 503 so it can retry. */
+export const CALLBACK_READ_ATTEMPTS = 3;
 const MAX_BACKOFF_MS = 30_000;
 const MAX_SERVER_DELAY_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 60_000;

@@ -1,0 +1,140 @@
+import { SoraTrigger } from '../../../nodes/SoraTrigger/SoraTrigger.node';
+import { FakeApi, ok, status } from '../../helpers/fake-api';
+import { webhookContext } from '../../helpers/webhook-context';
+
+// Retries run on a fake clock: `sleep` moves time forward instead of passing it.
+jest.mock('n8n-workflow', () => ({
+	...jest.requireActual('n8n-workflow'),
+	sleep: jest.fn(async (ms: number) => jest.setSystemTime(Date.now() + ms)),
+}));
+beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
+afterEach(() => jest.useRealTimers());
+
+const trigger = new SoraTrigger();
+const completed = (id: string) =>
+	ok({
+		task_id: id,
+		status: 'completed',
+		result: { videos: [{ url: [`https://cdn/${id}.mp4`] }] },
+	});
+
+describe('Sora Trigger webhook', () => {
+	it('emits the task as read from the API, not as the body claims', async () => {
+		const api = new FakeApi().on('GET', '/v1/tasks/task_a', completed('task_a'));
+		const { ctx } = webhookContext(
+			api,
+			{ body: { data: { task_id: 'task_a', status: 'completed', video_url: 'https://evil/x' } } },
+			{ events: ['completed'] },
+		);
+		const result = await trigger.webhook.call(ctx);
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			task_id: 'task_a',
+			status: 'completed',
+			video_url: 'https://cdn/task_a.mp4',
+		});
+	});
+
+	it('answers 400 to a body without a task ID, before calling the API', async () => {
+		const api = new FakeApi();
+		const { ctx, response } = webhookContext(
+			api,
+			{ body: { hello: 1 } },
+			{ events: ['completed'] },
+		);
+		const result = await trigger.webhook.call(ctx);
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response.status).toBe(400);
+		expect(api.calls).toHaveLength(0);
+	});
+
+	it('answers 404 to a task the account does not know, and 503 when the API is down', async () => {
+		const unknown = webhookContext(
+			new FakeApi().on('GET', '/v1/tasks/task_x', status(404)),
+			{ body: { task_id: 'task_x' } },
+			{ events: ['completed'] },
+		);
+		expect((await trigger.webhook.call(unknown.ctx)).workflowData).toBeUndefined();
+		expect(unknown.response.status).toBe(404);
+		const down = webhookContext(
+			new FakeApi().always('GET', '/v1/tasks/task_x', status(500)),
+			{ body: { task_id: 'task_x' } },
+			{ events: ['completed'] },
+		);
+		expect((await trigger.webhook.call(down.ctx)).workflowData).toBeUndefined();
+		expect(down.response.status).toBe(503);
+		expect(down.response.body).toMatchObject({ task_id: 'task_x' });
+	});
+
+	it('ignores statuses that are not terminal and events that were not chosen', async () => {
+		const api = new FakeApi().on(
+			'GET',
+			'/v1/tasks/task_p',
+			ok({ task_id: 'task_p', status: 'processing' }),
+		);
+		const processing = webhookContext(
+			api,
+			{ body: { task_id: 'task_p' } },
+			{ events: ['completed', 'failed'] },
+		);
+		expect((await trigger.webhook.call(processing.ctx)).workflowData).toBeUndefined();
+		expect(processing.response).toMatchObject({
+			status: 200,
+			body: { started: false, status: 'processing' },
+		});
+
+		const failedApi = new FakeApi().on(
+			'GET',
+			'/v1/tasks/task_f',
+			ok({ task_id: 'task_f', status: 'failed' }),
+		);
+		const notChosen = webhookContext(
+			failedApi,
+			{ body: { task_id: 'task_f' } },
+			{ events: ['completed'] },
+		);
+		expect((await trigger.webhook.call(notChosen.ctx)).workflowData).toBeUndefined();
+	});
+
+	it('starts once per task outcome: a duplicate is answered but starts nothing', async () => {
+		const staticData = {};
+		const api = new FakeApi().always('GET', '/v1/tasks/task_d', completed('task_d'));
+		const first = webhookContext(
+			api,
+			{ body: { task_id: 'task_d' } },
+			{ events: ['completed'] },
+			staticData,
+		);
+		const second = webhookContext(
+			api,
+			{ body: { task_id: 'task_d' } },
+			{ events: ['completed'] },
+			staticData,
+		);
+		expect((await trigger.webhook.call(first.ctx)).workflowData).toHaveLength(1);
+		expect((await trigger.webhook.call(second.ctx)).workflowData).toBeUndefined();
+		expect(second.response.body).toMatchObject({ duplicate: true });
+		expect(staticData).toEqual({ delivered: ['task_d:completed'] });
+	});
+
+	it('checks the optional secret from the query or a header, in constant time', async () => {
+		const api = new FakeApi().always('GET', '/v1/tasks/task_s', completed('task_s'));
+		const params = { events: ['completed'], secret: 'open-sesame' };
+		const missing = webhookContext(api, { body: { task_id: 'task_s' } }, params);
+		expect((await trigger.webhook.call(missing.ctx)).workflowData).toBeUndefined();
+		expect(missing.response.status).toBe(401);
+		expect(api.calls).toHaveLength(0);
+		const wrong = webhookContext(
+			api,
+			{ body: { task_id: 'task_s' }, query: { secret: 'open-sesamE' } },
+			params,
+		);
+		expect((await trigger.webhook.call(wrong.ctx)).workflowData).toBeUndefined();
+		const header = webhookContext(
+			api,
+			{ body: { task_id: 'task_s' }, headers: { 'x-qingbo-secret': 'open-sesame' } },
+			params,
+			{},
+		);
+		expect((await trigger.webhook.call(header.ctx)).workflowData).toHaveLength(1);
+	});
+});
