@@ -1,7 +1,6 @@
 import { timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,16 +8,10 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { readCallbackTask, reply } from '../shared/callbacks';
 import { taskOutput } from '../shared/download';
-import { ApiFailure } from '../shared/errors';
-import { isTerminal, taskIdFromCallback } from '../shared/task';
-import { CALLBACK_READ_ATTEMPTS, QingboClient } from '../shared/transport';
+import { isTerminal } from '../shared/task';
 import { claimDelivery } from './dedupe';
-
-function reply(ctx: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
-	ctx.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
-}
 
 function sameSecret(given: unknown, expected: string): boolean {
 	const a = Buffer.from(typeof given === 'string' ? given : '');
@@ -119,23 +112,10 @@ export class SoraTrigger implements INodeType {
 			if (!sameSecret(given, secret)) return reply(this, 401, { error: 'Wrong or missing secret' });
 		}
 
-		const taskId = taskIdFromCallback(this.getBodyData());
-		if (!taskId) return reply(this, 400, { error: 'The callback body names no task_id' });
-
-		// Never trust the body: read the task from the API with our own key.
-		const client = await QingboClient.create(this);
-		let task;
-		try {
-			task = await client.getTask(taskId, CALLBACK_READ_ATTEMPTS);
-		} catch (error) {
-			if (error instanceof ApiFailure && error.status === 404) {
-				return reply(this, 404, { error: `Task ${taskId} is not known to this QingBo account` });
-			}
-			return reply(this, 503, {
-				error: `Task ${taskId} could not be read from QingBo; try again`,
-				task_id: taskId,
-			});
-		}
+		const read = await readCallbackTask(this);
+		if ('answered' in read) return read.answered;
+		const { task, client } = read;
+		const taskId = task.task_id;
 
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!isTerminal(task.status) || !events.includes(task.status)) {

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireText } from '../../shared/validation';
 
 export const DEFAULT_POLL_INTERVAL_S = 5;
 export const DEFAULT_TIMEOUT_S = 1200;
@@ -180,3 +182,30 @@ export const taskWaitOptions = optionsCollection(['wait'], 'task', [
 	pollInterval,
 	timeout,
 ]);
+
+/** The fields every video request starts with: model, action and prompt. */
+export function requestHead(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	action: string,
+	promptFix: string,
+): IDataObject {
+	return {
+		model: requireText(
+			ctx.getNodeParameter('model', itemIndex),
+			'Model',
+			'Pick a model or give a model ID.',
+		),
+		action,
+		prompt: requireText(ctx.getNodeParameter('prompt', itemIndex), 'Prompt', promptFix),
+	};
+}
+
+/** The source video of a remix or extension, sent as `extra.video_id`. */
+export function sourceVideoId(ctx: IExecuteFunctions, itemIndex: number, action: string): string {
+	return requireText(
+		ctx.getNodeParameter('sourceTaskId', itemIndex),
+		'Source Task ID',
+		`Give the ID of the completed task to ${action}.`,
+	);
+}

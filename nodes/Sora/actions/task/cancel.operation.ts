@@ -1,10 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../../shared/pause';
-import { QingboClient } from '../../../shared/transport';
-import { failed, type ItemResult } from '../results';
-import { readTaskId, taskIdProperty } from './common';
+import type { ItemResult } from '../results';
+import { forEachTask, taskIdProperty } from './common';
 
 const properties: INodeProperties[] = [
 	taskIdProperty,
@@ -22,14 +20,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
-	const client = await QingboClient.create(this);
-	return await mapWithConcurrency(this.getInputData(), 5, async (_item, itemIndex) => {
-		let taskId: string | undefined;
-		try {
-			taskId = readTaskId(this, itemIndex);
-			return { itemIndex, json: await client.cancelTask(taskId) };
-		} catch (error) {
-			return failed(itemIndex, error, taskId ? { task_id: taskId } : undefined);
-		}
-	});
+	return await forEachTask(this, async (client, taskId) => ({
+		json: await client.cancelTask(taskId),
+	}));
 }

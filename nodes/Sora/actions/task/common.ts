@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { mapWithConcurrency } from '../../../shared/pause';
+import { QingboClient } from '../../../shared/transport';
 import { requireText } from '../../../shared/validation';
+import { failed, type ItemResult } from '../results';
 
 export const taskIdProperty: INodeProperties = {
 	displayName: 'Task ID',
@@ -18,4 +21,25 @@ export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
 		'Task ID',
 		'Give the task ID, e.g. {{ $json.task_id }}.',
 	);
+}
+
+/** One API call per item's task ID (5 at a time); a failure keeps the task ID on the item's result. */
+export async function forEachTask(
+	ctx: IExecuteFunctions,
+	work: (
+		client: QingboClient,
+		taskId: string,
+		itemIndex: number,
+	) => Promise<Omit<ItemResult, 'itemIndex'>>,
+): Promise<ItemResult[]> {
+	const client = await QingboClient.create(ctx);
+	return await mapWithConcurrency(ctx.getInputData(), 5, async (_item, itemIndex) => {
+		let taskId: string | undefined;
+		try {
+			taskId = readTaskId(ctx, itemIndex);
+			return { itemIndex, ...(await work(client, taskId, itemIndex)) };
+		} catch (error) {
+			return failed(itemIndex, error, taskId ? { task_id: taskId } : undefined);
+		}
+	});
 }

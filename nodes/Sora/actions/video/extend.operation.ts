@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/validation';
-import { durationProperty, modelProperty, promptProperty, sourceTaskIdProperty } from '../common';
+import {
+	durationProperty,
+	modelProperty,
+	promptProperty,
+	requestHead,
+	sourceTaskIdProperty,
+	sourceVideoId,
+} from '../common';
 
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
@@ -22,24 +28,8 @@ export const description = updateDisplayOptions(
 /** A continuation of a finished Sora video; no images or characters, by the seed's rules. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
-		model: requireText(
-			this.getNodeParameter('model', itemIndex),
-			'Model',
-			'Pick a model or give a model ID.',
-		),
-		action: 'extend',
-		prompt: requireText(
-			this.getNodeParameter('prompt', itemIndex),
-			'Prompt',
-			'Describe the new segment.',
-		),
+		...requestHead(this, itemIndex, 'extend', 'Describe the new segment.'),
 		duration: Number(this.getNodeParameter('duration', itemIndex)),
-		extra: {
-			video_id: requireText(
-				this.getNodeParameter('sourceTaskId', itemIndex),
-				'Source Task ID',
-				'Give the ID of the completed task to extend.',
-			),
-		},
+		extra: { video_id: sourceVideoId(this, itemIndex, 'extend') },
 	};
 }

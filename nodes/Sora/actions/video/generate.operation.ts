@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseCharacters, parseImageUrls, requireText } from '../../../shared/validation';
-import { durationProperty, modelProperty, promptProperty } from '../common';
+import { parseCharacters, parseImageUrls } from '../../../shared/validation';
+import { durationProperty, modelProperty, promptProperty, requestHead } from '../common';
 
 const properties: INodeProperties[] = [
 	modelProperty,
@@ -80,17 +80,7 @@ export const description = updateDisplayOptions(
 /** Text to video, or image to video when image URLs are given. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const body: IDataObject = {
-		model: requireText(
-			this.getNodeParameter('model', itemIndex),
-			'Model',
-			'Pick a model or give a model ID.',
-		),
-		action: 'generate',
-		prompt: requireText(
-			this.getNodeParameter('prompt', itemIndex),
-			'Prompt',
-			'Describe the video to generate.',
-		),
+		...requestHead(this, itemIndex, 'generate', 'Describe the video to generate.'),
 		aspect_ratio: this.getNodeParameter('aspectRatio', itemIndex),
 		duration: Number(this.getNodeParameter('duration', itemIndex)),
 		resolution: this.getNodeParameter('resolution', itemIndex),

@@ -1,8 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseStrength, requireText } from '../../../shared/validation';
-import { modelProperty, promptProperty, sourceTaskIdProperty } from '../common';
+import { parseStrength } from '../../../shared/validation';
+import {
+	modelProperty,
+	promptProperty,
+	requestHead,
+	sourceTaskIdProperty,
+	sourceVideoId,
+} from '../common';
 
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
@@ -31,23 +37,9 @@ export const description = updateDisplayOptions(
 /** A new video from a finished one; the source travels as `extra.video_id`. */
 export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {
-		model: requireText(
-			this.getNodeParameter('model', itemIndex),
-			'Model',
-			'Pick a model or give a model ID.',
-		),
-		action: 'remix',
-		prompt: requireText(
-			this.getNodeParameter('prompt', itemIndex),
-			'Prompt',
-			'Describe how the video should change.',
-		),
+		...requestHead(this, itemIndex, 'remix', 'Describe how the video should change.'),
 		extra: {
-			video_id: requireText(
-				this.getNodeParameter('sourceTaskId', itemIndex),
-				'Source Task ID',
-				'Give the ID of the completed task to remix.',
-			),
+			video_id: sourceVideoId(this, itemIndex, 'remix'),
 			strength: parseStrength(this.getNodeParameter('strength', itemIndex, 'Mild')),
 		},
 	};
