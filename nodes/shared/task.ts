@@ -73,7 +73,16 @@ function resultVideos(raw: IDataObject): IDataObject[] {
  * Turns any documented variant of a task response into the contract's output shape. Every field
  * the API returned is kept; `progress` becomes a number and the video links are lifted to the top.
  */
-export function normaliseTask(raw: IDataObject): Task {
+export function normaliseTask(response: IDataObject): Task {
+	// Some gateways wrap the task in `data`; the documented shape is flat.
+	const wrapped = response.data as IDataObject | undefined;
+	const raw =
+		response.status === undefined &&
+		wrapped &&
+		typeof wrapped === 'object' &&
+		!Array.isArray(wrapped)
+			? { ...wrapped, task_id: wrapped.task_id ?? wrapped.id ?? response.task_id }
+			: response;
 	const taskId = String(raw.task_id ?? raw.id ?? '');
 	const status = canonicalStatus(raw.status);
 	const videos = resultVideos(raw);

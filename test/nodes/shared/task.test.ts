@@ -64,6 +64,22 @@ describe('normaliseTask', () => {
 			status: 'failed',
 		});
 	});
+
+	it('maps other spellings of a status to the five statuses, keeping the original', () => {
+		expect(normaliseTask({ task_id: 't', status: 'succeeded' })).toMatchObject({
+			status: 'completed',
+			api_status: 'succeeded',
+			progress: 100,
+		});
+		expect(normaliseTask({ task_id: 't', status: 'canceled' }).status).toBe('cancelled');
+		expect(normaliseTask({ task_id: 't', status: 'processing' })).not.toHaveProperty('api_status');
+	});
+
+	it('unwraps a task nested under `data`', () => {
+		expect(
+			normaliseTask({ task_id: 't9', data: { task_id: 't9', status: 'processing', progress: '5%' } }),
+		).toMatchObject({ task_id: 't9', status: 'processing', progress: 5 });
+	});
 });
 
 describe('helpers', () => {
