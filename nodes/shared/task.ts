@@ -102,6 +102,7 @@ export function normaliseTask(response: IDataObject): Task {
 		status,
 		progress: toProgress(raw.progress, status),
 	};
+	if (raw.status !== undefined && raw.status !== status) task.api_status = raw.status;
 	if (videoUrls.length > 0) {
 		task.video_url = videoUrls[0];
 		task.video_urls = videoUrls;
