@@ -82,7 +82,7 @@ export async function waitForTasks(
 		for (const s of pending) {
 			if (now >= s.deadline)
 				s.outcome = {
-					error: timedOut(s.request.taskId, s.request.timeoutMs, s.last),
+					error: timedOut(s.request.taskId, s.request.timeoutMs, s.last, s.lastError),
 					task: s.last,
 				};
 		}

@@ -77,7 +77,10 @@ describe('normaliseTask', () => {
 
 	it('unwraps a task nested under `data`', () => {
 		expect(
-			normaliseTask({ task_id: 't9', data: { task_id: 't9', status: 'processing', progress: '5%' } }),
+			normaliseTask({
+				task_id: 't9',
+				data: { task_id: 't9', status: 'processing', progress: '5%' },
+			}),
 		).toMatchObject({ task_id: 't9', status: 'processing', progress: 5 });
 	});
 });

@@ -93,6 +93,17 @@ describe('waitForTasks', () => {
 		expect(fast.task?.video_url).toBe('https://cdn/fast.mp4');
 	});
 
+	it('says so when a timeout follows unreadable statuses', async () => {
+		const api = new FakeApi().always('GET', '/v1/tasks/dark', status(503));
+		const client = await clientFor(api);
+		const [dark] = await waitForTasks(client, [{ taskId: 'dark', timeoutMs: 5_000 }], {
+			pollIntervalMs: 1000,
+		});
+		expect('error' in dark && dark.error.message).toMatch(
+			/^Task dark is still unknown after 5 s of waiting \(its status could not be read lately: HTTP 503\)$/,
+		);
+	});
+
 	it('reports failed and cancelled tasks with the API reason', async () => {
 		const api = new FakeApi()
 			.on(
