@@ -3,6 +3,7 @@
  * (Debian's chromium, driven by playwright-core). Saves screenshots for the README and fails when
  * the node's icon or parameters do not render.
  */
+const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -21,9 +22,22 @@ const {
 
 jest.setTimeout(5 * 60_000);
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) =>
-	fs.existsSync(file),
-);
+const findChromium = () =>
+	['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => fs.existsSync(file));
+
+/** Debian's Chromium (playwright-core downloads no browser here); installed on first use, as root. */
+function ensureChromium() {
+	if (!findChromium()) {
+		execSync(
+			'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+			{
+				stdio: 'ignore',
+				timeout: 10 * 60_000,
+			},
+		);
+	}
+	return findChromium();
+}
 const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
 // The flags this machine's Chromium needs: no sandbox as root, no calls to Google's services.
 const CHROMIUM_ARGS = [
@@ -60,15 +74,15 @@ let browser;
 let page;
 
 beforeAll(async () => {
-	if (!CHROMIUM)
-		throw new Error('Chromium is missing: apt-get install -y chromium (.ci/run does it)');
+	const chromiumPath = ensureChromium();
+	if (!chromiumPath) throw new Error('Chromium is missing: apt-get install -y chromium');
 	sim = await startSimulator({});
 	n8n = await createInstance({ name: 'editor' });
 	await n8n.importCredentials([simCredential(sim)]);
 	await n8n.importWorkflows(Object.values(WORKFLOWS));
 	await n8n.start();
 	const owner = await n8n.setupOwner();
-	browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+	browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	await page.goto(`${n8n.baseUrl}/signin`);
 	await page.fill('input[name="emailOrLdapLoginId"]', owner.email);
