@@ -425,7 +425,7 @@ function report({ batch, latency, download, trigger, startedAt, n8nNode }) {
 		'',
 	);
 	lines.push(
-		'Read this table with care. Answers other than 200 never reached the Sora Trigger: a 503 here is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
+		'Read this table with care. A 503 here never reached the Sora Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
 		'',
 	);
 	return lines.join('\n');
