@@ -966,16 +966,15 @@ async function createInstance(opts = {}) {
 			return [...results].sort((a, b) => Number(b.id) - Number(a.id));
 		},
 
-		/** Every execution of a workflow, newest first, paging past the REST API's 100 per page. */
+		/** Every execution of a workflow, newest first, following the REST API's cursor (100 per page). */
 		async allExecutions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			const all = [];
-			for (let lastId; ; ) {
-				const page = await inst.api('GET', `/rest/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`);
-				const results = (page && (page.results || page)) || [];
-				all.push(...results);
-				if (results.length < 100) break;
-				lastId = Math.min(...results.map((e) => Number(e.id)));
+			for (let cursor; ; ) {
+				const page = await inst.api('GET', `/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+				all.push(...((page && page.results) || []));
+				cursor = page && page.nextCursor;
+				if (!cursor || !(page.results || []).length) break;
 			}
 			return [...new Map(all.map((e) => [e.id, e])).values()].sort((a, b) => Number(b.id) - Number(a.id));
 		},
