@@ -8,6 +8,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startSimulator } = require('../sim/simulator');
+const { startFakeLlm, PROMPT } = require('./fake-llm');
 const { createInstance, outputOf, request } = require('./host');
 
 jest.setTimeout(10 * 60_000);
@@ -24,12 +25,17 @@ function example(file, id, setParameters = {}) {
 }
 
 let sim;
+let llm;
 let n8n;
 let examples;
 
 beforeAll(async () => {
 	sim = await startSimulator({ queuedMs: 200, renderMs: 1500, resultBytes: RESULT_BYTES });
-	n8n = await createInstance({ name: 'examples', env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } });
+	llm = await startFakeLlm();
+	n8n = await createInstance({
+		name: 'examples',
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' },
+	});
 	examples = {
 		generate: example('generate-video.json', 'qbExGenerate0001'),
 		batch: example('scheduled-batch.json', 'qbExBatch0000001', {
@@ -42,6 +48,9 @@ beforeAll(async () => {
 			},
 		}),
 		followUp: example('trigger-follow-up.json', 'qbExFollowUp0001'),
+		agent: example('ai-agent-tool.json', 'qbExAgent0000001', {
+			'Generate Video': { options: { pollInterval: 1, timeout: 120 } },
+		}),
 	};
 	await n8n.importCredentials([
 		{
@@ -49,6 +58,12 @@ beforeAll(async () => {
 			name: 'QingBo API',
 			type: 'qingboApi',
 			data: { apiKey: sim.apiKey, baseUrl: sim.url },
+		},
+		{
+			id: 'qbExampleLlm0001',
+			name: 'OpenAI',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-offline', url: llm.url },
 		},
 	]);
 	await n8n.importWorkflows(Object.values(examples));
@@ -63,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await n8n?.dispose();
 	await sim?.close();
+	await llm?.close();
 	fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
@@ -129,4 +145,18 @@ test('trigger-submit + trigger-follow-up: submit returns at once, the trigger ru
 		submitted.map((task) => task.task_id).sort(),
 	);
 	expect(messages.every((m) => m.message.startsWith('Video ready: '))).toBe(true);
+});
+
+test('ai-agent-tool: an AI Agent calls the Sora node as a tool and gets the video link back', async () => {
+	const result = await n8n.execute(examples.agent.id);
+	expect(result.exitCode).toBe(0);
+	const [answer] = outputOf(result.run, 'AI Agent');
+	const [task] = [...sim.tasks.values()];
+	expect(sim.counters.tasksCreated).toBe(1);
+	expect(task.prompt).toBe(PROMPT); // the argument the model chose reached the API
+	expect(answer.json.output).toBe(`Your video is ready: ${sim.url}/files/${task.id}.mp4`);
+	// The model was offered our node as a tool and was given its JSON result, not binary.
+	const [first, second] = llm.requests.slice(-2).map((r) => r.body);
+	expect(first.tools.map((t) => t.function.name)).toEqual(['Generate_Video']);
+	expect(JSON.stringify(second.messages)).toContain(task.id);
 });
