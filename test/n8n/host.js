@@ -88,7 +88,10 @@ function cleanEnv() {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
 		if (/^(N8N_|DB_|EXECUTIONS_|QUEUE_|JEST_|npm_)/i.test(key)) continue;
-		if (['WEBHOOK_URL', 'NODE_ENV', 'INIT_CWD', 'GENERIC_TIMEZONE', 'NODE_CONFIG_DIR'].includes(key)) continue;
+		if (
+			['WEBHOOK_URL', 'NODE_ENV', 'INIT_CWD', 'GENERIC_TIMEZONE', 'NODE_CONFIG_DIR'].includes(key)
+		)
+			continue;
 		env[key] = value;
 	}
 	return env;
@@ -122,7 +125,9 @@ function readableLines(text) {
 			try {
 				const rec = JSON.parse(line);
 				if (rec && typeof rec.message === 'string') {
-					const msg = rec.message.startsWith('{') ? `(run data, ${rec.message.length} chars)` : rec.message;
+					const msg = rec.message.startsWith('{')
+						? `(run data, ${rec.message.length} chars)`
+						: rec.message;
 					return `${rec.level || 'log'}: ${msg}`.slice(0, 600);
 				}
 			} catch {
@@ -233,7 +238,9 @@ function runCommand(cmd, args, { cwd, env, timeoutMs, logFile, heartbeat } = {})
 			killTree(child, 'SIGTERM');
 			killTimer = setTimeout(() => killTree(child, 'SIGKILL'), 5000);
 		}, timeoutMs || TIMEOUTS.cli);
-		const beat = heartbeat ? setInterval(() => heartbeat(Date.now() - t0), heartbeat.everyMs || 20000) : null;
+		const beat = heartbeat
+			? setInterval(() => heartbeat(Date.now() - t0), heartbeat.everyMs || 20000)
+			: null;
 		child.once('error', (err) => {
 			clearTimeout(timer);
 			if (beat) clearInterval(beat);
@@ -280,7 +287,10 @@ async function withLock(name, fn) {
 	for (;;) {
 		try {
 			fs.mkdirSync(dir);
-			fs.writeFileSync(infoFile, JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now() }));
+			fs.writeFileSync(
+				infoFile,
+				JSON.stringify({ pid: process.pid, host: os.hostname(), at: Date.now() }),
+			);
 			break;
 		} catch (err) {
 			if (err.code !== 'EEXIST') throw err;
@@ -293,7 +303,9 @@ async function withLock(name, fn) {
 		}
 		let stale = false;
 		if (info) {
-			stale = (info.host === os.hostname() && !pidAlive(info.pid)) || Date.now() - info.at > TIMEOUTS.lockStale;
+			stale =
+				(info.host === os.hostname() && !pidAlive(info.pid)) ||
+				Date.now() - info.at > TIMEOUTS.lockStale;
 		} else {
 			try {
 				stale = Date.now() - fs.statSync(dir).mtimeMs > 30 * 1000;
@@ -307,11 +319,15 @@ async function withLock(name, fn) {
 			continue;
 		}
 		if (Date.now() - t0 > TIMEOUTS.lockWait) {
-			throw new Error(`Timed out after ${secondsSince(t0)} s waiting for ${dir} (held by ${JSON.stringify(info)})`);
+			throw new Error(
+				`Timed out after ${secondsSince(t0)} s waiting for ${dir} (held by ${JSON.stringify(info)})`,
+			);
 		}
 		if (Date.now() - lastNote > 30000) {
 			lastNote = Date.now();
-			log(`waiting for another process installing ${name} (lock ${dir}, pid ${info ? info.pid : '?'})`);
+			log(
+				`waiting for another process installing ${name} (lock ${dir}, pid ${info ? info.pid : '?'})`,
+			);
 		}
 		await sleep(1000);
 	}
@@ -326,7 +342,13 @@ async function withLock(name, fn) {
 
 function nodeLayout() {
 	const dir = path.join(cacheDir(), `node-${NODE_VERSION}`);
-	const home = path.join(dir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+	const home = path.join(
+		dir,
+		'node_modules',
+		'node',
+		'node_modules',
+		`node-${process.platform}-${process.arch}`,
+	);
 	return { dir, home, bin: path.join(home, 'bin', 'node') };
 }
 
@@ -338,7 +360,11 @@ function nodeWorks(bin) {
 
 function n8nLayout() {
 	const dir = path.join(cacheDir(), `n8n-${hostKey()}`);
-	return { dir, bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'), ok: path.join(dir, '.ok') };
+	return {
+		dir,
+		bin: path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		ok: path.join(dir, '.ok'),
+	};
 }
 
 function toolEnv(nodeHome) {
@@ -356,7 +382,9 @@ async function ensureNode() {
 	await withLock(`node-${NODE_VERSION}`, async () => {
 		if (nodeWorks(node.bin)) return;
 		const t0 = Date.now();
-		log(`installing Node ${NODE_VERSION} from the npm registry (package "node") into ${node.dir} ...`);
+		log(
+			`installing Node ${NODE_VERSION} from the npm registry (package "node") into ${node.dir} ...`,
+		);
 		fs.rmSync(node.dir, { recursive: true, force: true });
 		fs.mkdirSync(node.dir, { recursive: true });
 		fs.writeFileSync(path.join(node.dir, 'package.json'), '{"private":true}\n');
@@ -365,7 +393,12 @@ async function ensureNode() {
 		const r = await runCommand(
 			'npm',
 			['install', '--save-exact', '--no-audit', '--no-fund', `node@${NODE_VERSION}`],
-			{ cwd: node.dir, env, timeoutMs: TIMEOUTS.nodeInstall, logFile: path.join(node.dir, 'install.log') },
+			{
+				cwd: node.dir,
+				env,
+				timeoutMs: TIMEOUTS.nodeInstall,
+				logFile: path.join(node.dir, 'install.log'),
+			},
 		);
 		if (r.code !== 0 || !nodeWorks(node.bin)) {
 			throw new Error(
@@ -391,7 +424,8 @@ async function ensureN8n(nodeHome) {
 		);
 		fs.rmSync(n8n.dir, { recursive: true, force: true });
 		fs.mkdirSync(n8n.dir, { recursive: true });
-		for (const f of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(HOST_SPEC_DIR, f), path.join(n8n.dir, f));
+		for (const f of ['package.json', 'package-lock.json'])
+			fs.copyFileSync(path.join(HOST_SPEC_DIR, f), path.join(n8n.dir, f));
 		const installLog = path.join(n8n.dir, 'install.log');
 		const modules = path.join(n8n.dir, 'node_modules');
 		const heartbeat = (ms) => {
@@ -405,19 +439,25 @@ async function ensureN8n(nodeHome) {
 		};
 		heartbeat.everyMs = 20000;
 		// Install scripts off: @confluentinc/kafka-javascript's would download zlib/openssl sources and fail offline.
-		let r = await runCommand('npm', ['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], {
-			cwd: n8n.dir,
-			env,
-			timeoutMs: TIMEOUTS.n8nInstall,
-			logFile: installLog,
-			heartbeat,
-		});
+		let r = await runCommand(
+			'npm',
+			['install', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
+			{
+				cwd: n8n.dir,
+				env,
+				timeoutMs: TIMEOUTS.n8nInstall,
+				logFile: installLog,
+				heartbeat,
+			},
+		);
 		if (r.code !== 0 || !fs.existsSync(n8n.bin)) {
 			throw new Error(
 				`npm install of n8n failed (exit ${r.code}${r.timedOut ? ', timed out' : ''}); log: ${installLog}\n${tailOf(installLog, 25)}`,
 			);
 		}
-		log(`  n8n packages installed in ${secondsSince(t0)} s; building sqlite3 for Node ${NODE_VERSION} (~1 min) ...`);
+		log(
+			`  n8n packages installed in ${secondsSince(t0)} s; building sqlite3 for Node ${NODE_VERSION} (~1 min) ...`,
+		);
 		const t1 = Date.now();
 		// Only sqlite3 needs building for the default SQLite DB; isolated-vm ships a Node 24 prebuild.
 		const rebuildLog = path.join(n8n.dir, 'rebuild.log');
@@ -502,12 +542,17 @@ async function pack(dir) {
 	const dest = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-n8n-pack-'));
 	cleanupOnExit(dest);
 	const env = cleanEnv();
-	const r = await runCommand('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dest], {
-		cwd: dir,
-		env,
-		timeoutMs: TIMEOUTS.pack,
-	});
-	if (r.code !== 0) throw new Error(`npm pack in ${dir} failed (exit ${r.code}):\n${r.stderr.slice(-2000)}`);
+	const r = await runCommand(
+		'npm',
+		['pack', '--ignore-scripts', '--json', '--pack-destination', dest],
+		{
+			cwd: dir,
+			env,
+			timeoutMs: TIMEOUTS.pack,
+		},
+	);
+	if (r.code !== 0)
+		throw new Error(`npm pack in ${dir} failed (exit ${r.code}):\n${r.stderr.slice(-2000)}`);
 	let filename;
 	try {
 		filename = JSON.parse(r.stdout)[0].filename;
@@ -572,7 +617,9 @@ function outputOf(run, nodeName, { output = 0, runIndex = 0 } = {}) {
 	}
 	const taskData = runs[runIndex];
 	if (taskData.error && !(taskData.data && taskData.data.main)) {
-		throw new Error(`Node "${nodeName}" failed: ${taskData.error.message}${taskData.error.description ? ` (${taskData.error.description})` : ''}`);
+		throw new Error(
+			`Node "${nodeName}" failed: ${taskData.error.message}${taskData.error.description ? ` (${taskData.error.description})` : ''}`,
+		);
 	}
 	const main = (taskData.data && taskData.data.main) || [];
 	return (main[output] || []).map((item) => ({ json: item.json, binary: item.binary }));
@@ -586,10 +633,14 @@ function errorOf(run) {
 	if (!run) return { message: 'no run data' };
 	const resultError = run.data && run.data.resultData && run.data.resultData.error;
 	if (resultError) {
-		return { ...resultError, node: resultError.node && resultError.node.name ? resultError.node.name : resultError.node };
+		return {
+			...resultError,
+			node: resultError.node && resultError.node.name ? resultError.node.name : resultError.node,
+		};
 	}
 	for (const [node, runs] of Object.entries(runDataOf(run))) {
-		for (const taskData of runs || []) if (taskData && taskData.error) return { ...taskData.error, node };
+		for (const taskData of runs || [])
+			if (taskData && taskData.error) return { ...taskData.error, node };
 	}
 	return null;
 }
@@ -607,10 +658,12 @@ function nodesRun(run) {
 /** Minimal HTTP client: resolves { status, headers, text, json }; rejects on network errors and timeouts. */
 function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } = {}) {
 	return new Promise((resolve, reject) => {
-		const data = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+		const data =
+			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
 		const h = { ...headers };
 		if (data !== undefined) {
-			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['content-type'] = 'application/json';
+			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type'))
+				h['content-type'] = 'application/json';
 			h['content-length'] = Buffer.byteLength(data);
 		}
 		const req = http.request(url, { method, headers: h }, (res) => {
@@ -628,7 +681,9 @@ function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } 
 			});
 			res.on('error', reject);
 		});
-		req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)));
+		req.setTimeout(timeoutMs, () =>
+			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		if (data !== undefined) req.write(data);
 		req.end();
@@ -664,7 +719,9 @@ const TERMINAL_STATUSES = new Set(['success', 'error', 'crashed', 'canceled', 'c
 async function createInstance(opts = {}) {
 	const host = await ensureHost();
 	const tgz = opts.installPackage === false ? null : opts.tgz || (await packPackage());
-	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `qingbo-n8n-${opts.name ? `${opts.name}-` : ''}`));
+	const workDir = fs.mkdtempSync(
+		path.join(os.tmpdir(), `qingbo-n8n-${opts.name ? `${opts.name}-` : ''}`),
+	);
 	const userFolder = path.join(workDir, 'home');
 	const logsDir = path.join(workDir, 'logs');
 	const importDir = path.join(workDir, 'import');
@@ -680,13 +737,20 @@ async function createInstance(opts = {}) {
 		fs.mkdirSync(nodesDir, { recursive: true });
 		fs.writeFileSync(path.join(nodesDir, 'package.json'), '{"private":true}\n');
 		const installLog = path.join(logsDir, 'package-install.log');
-		const r = await runCommand('npm', ['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tgz], {
-			cwd: nodesDir,
-			env: host.env,
-			timeoutMs: TIMEOUTS.packageInstall,
-			logFile: installLog,
-		});
-		if (r.code !== 0) throw new Error(`Installing ${tgz} into ${nodesDir} failed (exit ${r.code}):\n${tailOf(installLog, 20)}`);
+		const r = await runCommand(
+			'npm',
+			['install', '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', tgz],
+			{
+				cwd: nodesDir,
+				env: host.env,
+				timeoutMs: TIMEOUTS.packageInstall,
+				logFile: installLog,
+			},
+		);
+		if (r.code !== 0)
+			throw new Error(
+				`Installing ${tgz} into ${nodesDir} failed (exit ${r.code}):\n${tailOf(installLog, 20)}`,
+			);
 	}
 
 	const baseInstanceEnv = {
@@ -724,7 +788,11 @@ async function createInstance(opts = {}) {
 	let server = null; // { child, logFile, brokerPort, exited }
 	let failed = false;
 	let disposed = false;
-	const session = { cookie: null, browserId: `qingbo-tests-${crypto.randomBytes(4).toString('hex')}`, owner: null };
+	const session = {
+		cookie: null,
+		browserId: `qingbo-tests-${crypto.randomBytes(4).toString('hex')}`,
+		owner: null,
+	};
 
 	async function envFor() {
 		return { ...baseInstanceEnv, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
@@ -733,7 +801,10 @@ async function createInstance(opts = {}) {
 	/** Run one n8n CLI command; throws on timeout. Retries once when the broker port was taken meanwhile. */
 	async function cli(args, { timeoutMs = TIMEOUTS.cli, label } = {}) {
 		for (let attempt = 1; ; attempt++) {
-			const logFile = path.join(logsDir, `${String(++cmdCounter).padStart(2, '0')}-${label || args[0].replace(/[^a-z0-9]+/gi, '-')}.log`);
+			const logFile = path.join(
+				logsDir,
+				`${String(++cmdCounter).padStart(2, '0')}-${label || args[0].replace(/[^a-z0-9]+/gi, '-')}.log`,
+			);
 			commandLogs.push(logFile);
 			const r = await runCommand(host.nodeBin, [host.n8nBin, ...args], {
 				cwd: workDir,
@@ -744,9 +815,16 @@ async function createInstance(opts = {}) {
 			r.logFile = logFile;
 			if (r.timedOut) {
 				failed = true;
-				throw new Error(`n8n ${args.join(' ')} timed out after ${timeoutMs} ms. Log ${logFile}:\n${tailOf(logFile)}`);
+				throw new Error(
+					`n8n ${args.join(' ')} timed out after ${timeoutMs} ms. Log ${logFile}:\n${tailOf(logFile)}`,
+				);
 			}
-			if (attempt === 1 && r.code !== 0 && /Task Broker's port \d+ is already in use/.test(r.stdout + r.stderr)) continue;
+			if (
+				attempt === 1 &&
+				r.code !== 0 &&
+				/Task Broker's port \d+ is already in use/.test(r.stdout + r.stderr)
+			)
+				continue;
 			return r;
 		}
 	}
@@ -754,7 +832,12 @@ async function createInstance(opts = {}) {
 	function writeImportFiles(kind, list) {
 		const dir = path.join(importDir, `${kind}-${String(++cmdCounter).padStart(2, '0')}`);
 		fs.mkdirSync(dir, { recursive: true });
-		list.forEach((item, i) => fs.writeFileSync(path.join(dir, `${String(i).padStart(3, '0')}.json`), JSON.stringify(item, null, 2)));
+		list.forEach((item, i) =>
+			fs.writeFileSync(
+				path.join(dir, `${String(i).padStart(3, '0')}.json`),
+				JSON.stringify(item, null, 2),
+			),
+		);
 		return dir;
 	}
 
@@ -762,7 +845,9 @@ async function createInstance(opts = {}) {
 		const output = r.stdout + r.stderr;
 		if (r.code !== 0 || !/Successfully imported/i.test(output)) {
 			failed = true;
-			throw new Error(`n8n import of ${count} ${what} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`);
+			throw new Error(
+				`n8n import of ${count} ${what} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`,
+			);
 		}
 	}
 
@@ -783,7 +868,9 @@ async function createInstance(opts = {}) {
 		async importCredentials(list) {
 			if (!list.length) return;
 			const dir = writeImportFiles('credentials', list);
-			const r = await cli(['import:credentials', '--separate', `--input=${dir}`], { label: 'import-credentials' });
+			const r = await cli(['import:credentials', '--separate', `--input=${dir}`], {
+				label: 'import-credentials',
+			});
 			checkImport(r, 'credentials', list.length);
 		},
 
@@ -791,10 +878,13 @@ async function createInstance(opts = {}) {
 		async importWorkflows(list) {
 			if (!list.length) return;
 			for (const wf of list) {
-				if (!wf.id || !/^[A-Za-z0-9]{1,21}$/.test(wf.id)) throw new Error(`Workflow "${wf.name}" needs an alphanumeric id (16 chars)`);
+				if (!wf.id || !/^[A-Za-z0-9]{1,21}$/.test(wf.id))
+					throw new Error(`Workflow "${wf.name}" needs an alphanumeric id (16 chars)`);
 			}
 			const dir = writeImportFiles('workflows', list);
-			const r = await cli(['import:workflow', '--separate', `--input=${dir}`], { label: 'import-workflows' });
+			const r = await cli(['import:workflow', '--separate', `--input=${dir}`], {
+				label: 'import-workflows',
+			});
 			checkImport(r, 'workflows', list.length);
 		},
 
@@ -803,10 +893,20 @@ async function createInstance(opts = {}) {
 		 * @returns {Promise<{ exitCode, run, stdout, stderr, durationMs, logFile }>} `run` is the IRun or null
 		 */
 		async execute(workflowId, { timeoutMs = TIMEOUTS.execute } = {}) {
-			const r = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], { timeoutMs, label: `execute-${workflowId}` });
+			const r = await cli(['execute', `--id=${workflowId}`, '--rawOutput'], {
+				timeoutMs,
+				label: `execute-${workflowId}`,
+			});
 			// A failing workflow is often the point of a test: no reason to keep the work dir.
 			const run = parseRunFromLog(r.stdout);
-			return { exitCode: r.code, run, stdout: r.stdout, stderr: r.stderr, durationMs: r.durationMs, logFile: r.logFile };
+			return {
+				exitCode: r.code,
+				run,
+				stdout: r.stdout,
+				stderr: r.stderr,
+				durationMs: r.durationMs,
+				logFile: r.logFile,
+			};
 		},
 
 		/**
@@ -815,15 +915,29 @@ async function createInstance(opts = {}) {
 		 */
 		async publish(workflowId) {
 			if (inst.running()) {
-				if (!session.cookie) throw new Error('publish() while n8n runs needs setupOwner() or restLogin() first');
+				if (!session.cookie)
+					throw new Error('publish() while n8n runs needs setupOwner() or restLogin() first');
 				const wf = await inst.api('GET', `/rest/workflows/${workflowId}`);
-				await inst.api('POST', `/rest/workflows/${workflowId}/activate`, { versionId: wf.versionId });
+				await inst.api('POST', `/rest/workflows/${workflowId}/activate`, {
+					versionId: wf.versionId,
+				});
 				return;
 			}
-			const r = await cli(['publish:workflow', `--id=${workflowId}`], { label: `publish-${workflowId}` });
-			if (r.code !== 0 || /error/i.test(readableLines(r.stdout + r.stderr).filter((l) => l.startsWith('error')).join('\n'))) {
+			const r = await cli(['publish:workflow', `--id=${workflowId}`], {
+				label: `publish-${workflowId}`,
+			});
+			if (
+				r.code !== 0 ||
+				/error/i.test(
+					readableLines(r.stdout + r.stderr)
+						.filter((l) => l.startsWith('error'))
+						.join('\n'),
+				)
+			) {
 				failed = true;
-				throw new Error(`n8n publish:workflow --id=${workflowId} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`);
+				throw new Error(
+					`n8n publish:workflow --id=${workflowId} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`,
+				);
 			}
 		},
 
@@ -848,7 +962,13 @@ async function createInstance(opts = {}) {
 			});
 			fs.closeSync(fd);
 			track(child);
-			server = { child, logFile, brokerPort: Number(env.N8N_RUNNERS_BROKER_PORT), exited: false, exit: null };
+			server = {
+				child,
+				logFile,
+				brokerPort: Number(env.N8N_RUNNERS_BROKER_PORT),
+				exited: false,
+				exit: null,
+			};
 			const current = server;
 			current.exitPromise = new Promise((resolve) => {
 				child.once('exit', (code, signal) => {
@@ -885,12 +1005,17 @@ async function createInstance(opts = {}) {
 		},
 
 		/** Poll OPTIONS /webhook/<path> (CORS preflight; starts nothing) until it answers 204 = registered. */
-		async waitForWebhook(webhookPath, method = 'POST', { timeoutMs = TIMEOUTS.webhook, prefix = 'webhook' } = {}) {
+		async waitForWebhook(
+			webhookPath,
+			method = 'POST',
+			{ timeoutMs = TIMEOUTS.webhook, prefix = 'webhook' } = {},
+		) {
 			const url = `${baseUrl}/${prefix}/${webhookPath.replace(/^\//, '')}`;
 			const t0 = Date.now();
 			let last = '';
 			for (;;) {
-				if (!inst.running()) throw new Error(`n8n is not running (waiting for ${url}). Log:\n${inst.logTail()}`);
+				if (!inst.running())
+					throw new Error(`n8n is not running (waiting for ${url}). Log:\n${inst.logTail()}`);
 				try {
 					const res = await request('OPTIONS', url, {
 						headers: { Origin: baseUrl, 'Access-Control-Request-Method': method.toUpperCase() },
@@ -903,7 +1028,9 @@ async function createInstance(opts = {}) {
 				}
 				if (Date.now() - t0 > timeoutMs) {
 					failed = true;
-					throw new Error(`Webhook ${method} ${url} not registered after ${timeoutMs} ms (last: ${last}). Log:\n${inst.logTail()}`);
+					throw new Error(
+						`Webhook ${method} ${url} not registered after ${timeoutMs} ms (last: ${last}). Log:\n${inst.logTail()}`,
+					);
 				}
 				await sleep(150);
 			}
@@ -919,7 +1046,10 @@ async function createInstance(opts = {}) {
 				} catch {
 					/* gone */
 				}
-				const exited = await Promise.race([current.exitPromise.then(() => true), sleep(timeoutMs).then(() => false)]);
+				const exited = await Promise.race([
+					current.exitPromise.then(() => true),
+					sleep(timeoutMs).then(() => false),
+				]);
 				if (!exited) {
 					log(`n8n (pid ${current.child.pid}) did not stop within ${timeoutMs} ms: SIGKILL`);
 					killTree(current.child, 'SIGKILL');
@@ -935,7 +1065,8 @@ async function createInstance(opts = {}) {
 		async setupOwner(owner = {}) {
 			const o = { ...DEFAULT_OWNER, ...owner };
 			const res = await rawRest('POST', '/rest/owner/setup', o);
-			if (res.status !== 200) throw new Error(`POST /rest/owner/setup: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+			if (res.status !== 200)
+				throw new Error(`POST /rest/owner/setup: HTTP ${res.status} ${res.text.slice(0, 500)}`);
 			keepCookie(res);
 			session.owner = o;
 			return { email: o.email, password: o.password, user: res.json && res.json.data };
@@ -944,8 +1075,12 @@ async function createInstance(opts = {}) {
 		/** Log in over REST (default: the owner from setupOwner()). */
 		async restLogin({ email, password } = {}) {
 			const o = session.owner || DEFAULT_OWNER;
-			const res = await rawRest('POST', '/rest/login', { emailOrLdapLoginId: email || o.email, password: password || o.password });
-			if (res.status !== 200) throw new Error(`POST /rest/login: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+			const res = await rawRest('POST', '/rest/login', {
+				emailOrLdapLoginId: email || o.email,
+				password: password || o.password,
+			});
+			if (res.status !== 200)
+				throw new Error(`POST /rest/login: HTTP ${res.status} ${res.text.slice(0, 500)}`);
 			keepCookie(res);
 			return res.json && res.json.data;
 		},
@@ -954,8 +1089,13 @@ async function createInstance(opts = {}) {
 		async api(method, urlPath, body) {
 			if (!session.cookie) throw new Error('Not logged in: call setupOwner() or restLogin() first');
 			const res = await rawRest(method, urlPath, body);
-			if (res.status >= 400) throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
-			return res.json && Object.prototype.hasOwnProperty.call(res.json, 'data') ? res.json.data : res.json !== undefined ? res.json : res.text;
+			if (res.status >= 400)
+				throw new Error(`${method} ${urlPath}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
+			return res.json && Object.prototype.hasOwnProperty.call(res.json, 'data')
+				? res.json.data
+				: res.json !== undefined
+					? res.json
+					: res.text;
 		},
 
 		/** Executions of a workflow, newest first: [{ id, status, finished, mode, startedAt, stoppedAt, ... }]. */
@@ -971,12 +1111,17 @@ async function createInstance(opts = {}) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 			const all = [];
 			for (let cursor; ; ) {
-				const page = await inst.api('GET', `/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+				const page = await inst.api(
+					'GET',
+					`/rest/executions?filter=${filter}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+				);
 				all.push(...((page && page.results) || []));
 				cursor = page && page.nextCursor;
 				if (!cursor || !(page.results || []).length) break;
 			}
-			return [...new Map(all.map((e) => [e.id, e])).values()].sort((a, b) => Number(b.id) - Number(a.id));
+			return [...new Map(all.map((e) => [e.id, e])).values()].sort(
+				(a, b) => Number(b.id) - Number(a.id),
+			);
 		},
 
 		/**
@@ -995,7 +1140,14 @@ async function createInstance(opts = {}) {
 				workflowId: e.workflowId,
 				startedAt: e.startedAt,
 				stoppedAt: e.stoppedAt,
-				run: { status: e.status, finished: e.finished, mode: e.mode, startedAt: e.startedAt, stoppedAt: e.stoppedAt, data },
+				run: {
+					status: e.status,
+					finished: e.finished,
+					mode: e.mode,
+					startedAt: e.startedAt,
+					stoppedAt: e.stoppedAt,
+					data,
+				},
 			};
 		},
 
@@ -1003,7 +1155,10 @@ async function createInstance(opts = {}) {
 		 * Wait for an execution of `workflowId` that is finished (status success/error/crashed/canceled) and
 		 * matches `where` (e.g. id not seen before); returns getExecution() of it.
 		 */
-		async waitForExecution(workflowId, { where = () => true, timeoutMs = 60000, statuses = TERMINAL_STATUSES } = {}) {
+		async waitForExecution(
+			workflowId,
+			{ where = () => true, timeoutMs = 60000, statuses = TERMINAL_STATUSES } = {},
+		) {
 			const t0 = Date.now();
 			for (;;) {
 				const list = await inst.listExecutions(workflowId);
@@ -1015,7 +1170,8 @@ async function createInstance(opts = {}) {
 						`No finished execution of ${workflowId} after ${timeoutMs} ms; seen: ${JSON.stringify(list.map((e) => [e.id, e.status]))}`,
 					);
 				}
-				if (!inst.running()) throw new Error(`n8n stopped while waiting for an execution. Log:\n${inst.logTail()}`);
+				if (!inst.running())
+					throw new Error(`n8n stopped while waiting for an execution. Log:\n${inst.logTail()}`);
 				await sleep(250);
 			}
 		},

@@ -75,7 +75,11 @@ class FaultInjector {
 		}
 		return errorReply(
 			429,
-			{ message: message || 'Rate limit exceeded', code: code || 'rate_limited', type: 'rate_limit_error' },
+			{
+				message: message || 'Rate limit exceeded',
+				code: code || 'rate_limited',
+				type: 'rate_limit_error',
+			},
 			headers,
 		);
 	}
@@ -105,7 +109,10 @@ class FaultInjector {
 		const f = this.faults;
 		if (!(f.submitCreateThen502Count > 0)) return null;
 		f.submitCreateThen502Count -= 1;
-		return errorReply(502, { message: 'Bad gateway: upstream connection reset', code: 'bad_gateway' });
+		return errorReply(502, {
+			message: 'Bad gateway: upstream connection reset',
+			code: 'bad_gateway',
+		});
 	}
 
 	/** statusError5xxRate / statusError429Rate: one PRNG roll per status read, only while a rate is set. */
@@ -114,7 +121,8 @@ class FaultInjector {
 		const r429 = this.faults.statusError429Rate || 0;
 		if (r5 <= 0 && r429 <= 0) return null;
 		const roll = this.random();
-		if (roll < r5) return errorReply(500, { message: 'Internal server error', code: 'server_error' });
+		if (roll < r5)
+			return errorReply(500, { message: 'Internal server error', code: 'server_error' });
 		if (roll < r5 + r429) return this.rateLimited();
 		return null;
 	}

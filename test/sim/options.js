@@ -67,7 +67,15 @@ const ENUMS = {
 	callbackShape: ['task', 'data', 'id'],
 };
 const BOOLEANS = ['rejectExtra', 'preConsumedCost', 'expireResults', 'callbackOnProgress'];
-const NON_NEGATIVE = ['queuedMs', 'renderMs', 'resultBytes', 'resultTtlMs', 'callbackDelayMs', 'callbackDuplicates', 'seed'];
+const NON_NEGATIVE = [
+	'queuedMs',
+	'renderMs',
+	'resultBytes',
+	'resultTtlMs',
+	'callbackDelayMs',
+	'callbackDuplicates',
+	'seed',
+];
 const STRING_LISTS = ['models', 'delistedModels'];
 
 function fail(message) {
@@ -79,25 +87,38 @@ function isNonNegativeNumber(v) {
 }
 
 function checkFaults(faults) {
-	if (faults === null || typeof faults !== 'object' || Array.isArray(faults)) fail('faults must be an object');
+	if (faults === null || typeof faults !== 'object' || Array.isArray(faults))
+		fail('faults must be an object');
 	for (const [key, value] of Object.entries(faults)) {
 		if (!FAULT_KEYS.includes(key)) fail(`unknown fault "${key}" (known: ${FAULT_KEYS.join(', ')})`);
 		if (value === undefined || value === null) continue;
-		if (key.endsWith('Rate') && !(isNonNegativeNumber(value) && value <= 1)) fail(`faults.${key} must be 0..1`);
-		if (['retryAfterSeconds', 'submit429Count', 'submitCreateThen502Count', 'slowMs'].includes(key) && !isNonNegativeNumber(value))
+		if (key.endsWith('Rate') && !(isNonNegativeNumber(value) && value <= 1))
+			fail(`faults.${key} must be 0..1`);
+		if (
+			['retryAfterSeconds', 'submit429Count', 'submitCreateThen502Count', 'slowMs'].includes(key) &&
+			!isNonNegativeNumber(value)
+		)
 			fail(`faults.${key} must be a non-negative number`);
-		if (key === 'quotaReset' && typeof value !== 'boolean') fail('faults.quotaReset must be a boolean');
+		if (key === 'quotaReset' && typeof value !== 'boolean')
+			fail('faults.quotaReset must be a boolean');
 		if (key === 'failNext') {
-			if (typeof value !== 'object' || !Number.isInteger(value.status) || value.status < 400 || value.status > 599)
+			if (
+				typeof value !== 'object' ||
+				!Number.isInteger(value.status) ||
+				value.status < 400 ||
+				value.status > 599
+			)
 				fail('faults.failNext needs an integer status 400..599');
-			if (!isNonNegativeNumber(value.count)) fail('faults.failNext.count must be a non-negative number');
+			if (!isNonNegativeNumber(value.count))
+				fail('faults.failNext.count must be a non-negative number');
 		}
 	}
 }
 
 function checkValue(key, value) {
 	if (key === 'port') {
-		if (!Number.isInteger(value) || value < 0 || value > 65535) fail('port must be an integer 0..65535');
+		if (!Number.isInteger(value) || value < 0 || value > 65535)
+			fail('port must be an integer 0..65535');
 	} else if (key === 'apiKey') {
 		if (typeof value !== 'string' || value === '') fail('apiKey must be a non-empty string');
 	} else if (ENUMS[key]) {
@@ -107,7 +128,8 @@ function checkValue(key, value) {
 	} else if (NON_NEGATIVE.includes(key)) {
 		if (!isNonNegativeNumber(value)) fail(`${key} must be a non-negative number`);
 	} else if (STRING_LISTS.includes(key)) {
-		if (!Array.isArray(value) || !value.every((m) => typeof m === 'string')) fail(`${key} must be an array of strings`);
+		if (!Array.isArray(value) || !value.every((m) => typeof m === 'string'))
+			fail(`${key} must be an array of strings`);
 	} else if (key === 'faults') {
 		checkFaults(value);
 	} else {
@@ -128,7 +150,8 @@ class OptionStore {
 
 	/** Merge a partial option object. `faults` is replaced as a whole, so a test states the full fault set it wants. */
 	apply(partial, { allowPort = false } = {}) {
-		if (partial === null || typeof partial !== 'object' || Array.isArray(partial)) fail('options must be an object');
+		if (partial === null || typeof partial !== 'object' || Array.isArray(partial))
+			fail('options must be an object');
 		const entries = Object.entries(partial).filter(([, v]) => v !== undefined);
 		for (const [key, value] of entries) {
 			if (key === 'port' && !allowPort) fail('port can only be set when starting the simulator');

@@ -72,7 +72,9 @@ function readBody(req) {
 			if (size > MAX_BODY_BYTES) tooLarge = true;
 			else chunks.push(chunk);
 		});
-		req.on('end', () => resolve(tooLarge ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }));
+		req.on('end', () =>
+			resolve(tooLarge ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }),
+		);
 		req.on('error', reject);
 	});
 }
@@ -133,7 +135,10 @@ class QingboSimulator {
 		this.server = http.createServer((req, res) => {
 			this.handle(req, res).catch((err) => {
 				// A bug in the simulator should show up as a 500 the test can see, not a hung request.
-				if (!res.headersSent) sendJson(res, 500, { error: { message: `Simulator bug: ${err.message}`, code: 'simulator_error' } });
+				if (!res.headersSent)
+					sendJson(res, 500, {
+						error: { message: `Simulator bug: ${err.message}`, code: 'simulator_error' },
+					});
 				else res.destroy(err);
 			});
 		});
@@ -191,7 +196,10 @@ class QingboSimulator {
 
 	/** Force a task to `failed` now with `message` (fires its callback). Returns its status object. */
 	failNow(taskId, message = 'The upstream model could not render this prompt') {
-		return this.forceTerminal(taskId, { status: 'failed', error: { message, code: 'task_failed' } });
+		return this.forceTerminal(taskId, {
+			status: 'failed',
+			error: { message, code: 'task_failed' },
+		});
 	}
 
 	async close() {
@@ -225,11 +233,14 @@ class QingboSimulator {
 
 	/** Run `fn` at epoch time `when`; re-arms if the timer fires early so the lazy state agrees. */
 	schedule(task, when, fn) {
-		const timer = setTimeout(() => {
-			task.timers.delete(timer);
-			if (Date.now() < when) this.schedule(task, when, fn);
-			else fn();
-		}, Math.max(0, when - Date.now()));
+		const timer = setTimeout(
+			() => {
+				task.timers.delete(timer);
+				if (Date.now() < when) this.schedule(task, when, fn);
+				else fn();
+			},
+			Math.max(0, when - Date.now()),
+		);
 		timer.unref();
 		task.timers.add(timer);
 	}
@@ -239,9 +250,15 @@ class QingboSimulator {
 		if (!task.callbackUrl) return;
 		const startAt = task.createdAt + task.queuedMs;
 		this.schedule(task, startAt, () => {
-			if (this.options.callbackOnProgress && taskState(task).status === 'processing' && !task.notified.processing) {
+			if (
+				this.options.callbackOnProgress &&
+				taskState(task).status === 'processing' &&
+				!task.notified.processing
+			) {
 				task.notified.processing = true;
-				this.sender.notify(task.callbackUrl, statusObject(task, this.options, task.baseUrl), { terminal: false });
+				this.sender.notify(task.callbackUrl, statusObject(task, this.options, task.baseUrl), {
+					terminal: false,
+				});
 			}
 		});
 		this.schedule(task, startAt + task.renderMs, () => this.notifyTerminal(task));
@@ -251,7 +268,9 @@ class QingboSimulator {
 		if (!task.callbackUrl || task.notified.terminal) return;
 		if (!isTerminal(taskState(task).status)) return;
 		task.notified.terminal = true;
-		this.sender.notify(task.callbackUrl, statusObject(task, this.options, task.baseUrl), { terminal: true });
+		this.sender.notify(task.callbackUrl, statusObject(task, this.options, task.baseUrl), {
+			terminal: true,
+		});
 	}
 
 	// ---- HTTP ---------------------------------------------------------------------------
@@ -266,7 +285,9 @@ class QingboSimulator {
 		if (path.startsWith('/__sim/')) return this.handleControl(req, res, path);
 		if (path.startsWith('/files/')) return this.handleDownload(req, res, path);
 		if (path === '/v1' || path.startsWith('/v1/')) return this.handleApi(req, res, path);
-		return sendJson(res, 404, { error: { message: `No route for ${req.method} ${path}`, code: 'not_found' } });
+		return sendJson(res, 404, {
+			error: { message: `No route for ${req.method} ${path}`, code: 'not_found' },
+		});
 	}
 
 	isAuthorized(req) {
@@ -298,7 +319,9 @@ class QingboSimulator {
 			return sendReply(res, UNAUTHORIZED);
 		}
 		if (!route) {
-			return sendJson(res, 404, { error: { message: `No route for ${req.method} ${path}`, code: 'not_found' } });
+			return sendJson(res, 404, {
+				error: { message: `No route for ${req.method} ${path}`, code: 'not_found' },
+			});
 		}
 		const injected = this.faults.takeFailNext();
 		if (injected) {
@@ -306,7 +329,9 @@ class QingboSimulator {
 			return sendReply(res, injected);
 		}
 		if (raw.tooLarge) {
-			return sendJson(res, 413, { error: { message: 'Request body too large', code: 'invalid_request' } });
+			return sendJson(res, 413, {
+				error: { message: 'Request body too large', code: 'invalid_request' },
+			});
 		}
 		const baseUrl = this.baseUrlOf(req);
 		switch (route.name) {
@@ -335,7 +360,11 @@ class QingboSimulator {
 		const idemKey = req.headers['idempotency-key'];
 		const idemSlot = idemKey ? `${opts.apiKey}\n${idemKey}` : null;
 		const earlier = idemSlot && this.idempotency.get(idemSlot);
-		if (earlier && Date.now() - earlier.at < IDEMPOTENCY_WINDOW_MS && this.tasks.has(earlier.taskId)) {
+		if (
+			earlier &&
+			Date.now() - earlier.at < IDEMPOTENCY_WINDOW_MS &&
+			this.tasks.has(earlier.taskId)
+		) {
 			this.counters.idempotentReplays += 1;
 			return { status: 200, body: earlier.response };
 		}
@@ -413,7 +442,9 @@ class QingboSimulator {
 	/** Result files: pre-signed CDN style, so no bearer key. Streamed, never held in memory. */
 	handleDownload(req, res, path) {
 		if (req.method !== 'GET' && req.method !== 'HEAD') {
-			return sendJson(res, 405, { error: { message: 'Method not allowed', code: 'method_not_allowed' } });
+			return sendJson(res, 405, {
+				error: { message: 'Method not allowed', code: 'method_not_allowed' },
+			});
 		}
 		if (req.method === 'GET') this.counters.downloads += 1;
 		const m = /^\/files\/([^/]+)\.mp4$/.exec(path);
@@ -424,7 +455,9 @@ class QingboSimulator {
 		}
 		const opts = this.options;
 		if (opts.expireResults || Date.now() >= state.at + opts.resultTtlMs) {
-			return sendJson(res, 404, { error: { message: 'This download link has expired', code: 'link_expired' } });
+			return sendJson(res, 404, {
+				error: { message: 'This download link has expired', code: 'link_expired' },
+			});
 		}
 		const total = opts.resultBytes;
 		res.writeHead(200, {
@@ -460,7 +493,11 @@ class QingboSimulator {
 				return sendJson(res, 200, { ok: true });
 			}
 			if (route === 'GET /__sim/tasks') {
-				return sendJson(res, 200, [...this.tasks.values()].map((t) => statusObject(t, this.options, baseUrl)));
+				return sendJson(
+					res,
+					200,
+					[...this.tasks.values()].map((t) => statusObject(t, this.options, baseUrl)),
+				);
 			}
 			if (route === 'GET /__sim/callbacks') return sendJson(res, 200, this.callbacks);
 			const m = /^POST \/__sim\/tasks\/([^/]+)\/(complete|fail)$/.exec(route);
@@ -474,7 +511,9 @@ class QingboSimulator {
 		} catch (err) {
 			return sendJson(res, 400, { error: { message: err.message, code: 'invalid_request' } });
 		}
-		return sendJson(res, 404, { error: { message: `No control route ${route}`, code: 'not_found' } });
+		return sendJson(res, 404, {
+			error: { message: `No control route ${route}`, code: 'not_found' },
+		});
 	}
 }
 
@@ -502,7 +541,8 @@ function parseCliArgs(argv) {
 	const options = {};
 	for (let i = 0; i < argv.length; i++) {
 		const [name, inline] = argv[i].split(/=(.*)/s);
-		if (!flags[name]) throw new Error(`Unknown argument ${argv[i]} (known: ${Object.keys(flags).join(', ')})`);
+		if (!flags[name])
+			throw new Error(`Unknown argument ${argv[i]} (known: ${Object.keys(flags).join(', ')})`);
 		const value = inline !== undefined ? inline : argv[++i];
 		if (value === undefined) throw new Error(`${name} needs a value`);
 		const [key, convert] = flags[name];

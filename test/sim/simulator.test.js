@@ -80,7 +80,13 @@ async function startReceiver(statusCode = 200) {
 		let text = '';
 		req.on('data', (c) => (text += c));
 		req.on('end', () => {
-			hits.push({ method: req.method, url: req.url, headers: req.headers, body: JSON.parse(text), at: Date.now() });
+			hits.push({
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				body: JSON.parse(text),
+				at: Date.now(),
+			});
 			res.writeHead(statusCode, { 'content-type': 'text/plain' });
 			res.end('ok');
 		});
@@ -101,7 +107,11 @@ describe('authentication', () => {
 		for (const r of [missing, wrong, models]) {
 			expect(r.status).toBe(401);
 			expect(r.json).toEqual({
-				error: { message: 'Invalid API key', code: 'invalid_api_key', type: 'authentication_error' },
+				error: {
+					message: 'Invalid API key',
+					code: 'invalid_api_key',
+					type: 'authentication_error',
+				},
 			});
 		}
 		expect(wrong.text).not.toContain(wrongKey);
@@ -142,9 +152,18 @@ describe('submit and status', () => {
 		const id = s.json.task_id;
 
 		const queued = await getTask(sim, id);
-		expect(queued.json).toMatchObject({ task_id: id, status: 'queued', progress: 0, action: 'generate', model: 'sora-2' });
+		expect(queued.json).toMatchObject({
+			task_id: id,
+			status: 'queued',
+			progress: 0,
+			action: 'generate',
+			model: 'sora-2',
+		});
 		expect(queued.json.result).toBeUndefined();
-		expect(queued.json.urls).toEqual({ get: `${sim.url}/v1/tasks/${id}`, cancel: `${sim.url}/v1/tasks/${id}/cancel` });
+		expect(queued.json.urls).toEqual({
+			get: `${sim.url}/v1/tasks/${id}`,
+			cancel: `${sim.url}/v1/tasks/${id}/cancel`,
+		});
 
 		await sleep(250); // 100 ms queued + half of the 300 ms render
 		const processing = await getTask(sim, id);
@@ -185,7 +204,10 @@ describe('submit and status', () => {
 		const sim = await start();
 		const r = await getTask(sim, 'task_doesnotexist');
 		expect(r.status).toBe(404);
-		expect(r.json.error).toMatchObject({ code: 'task_not_found', message: 'Task task_doesnotexist not found' });
+		expect(r.json.error).toMatchObject({
+			code: 'task_not_found',
+			message: 'Task task_doesnotexist not found',
+		});
 		expect(sim.counters.statusReadsByTask.task_doesnotexist).toBe(1);
 		const malformed = await getTask(sim, 'task_%E0%A4%A');
 		expect(malformed.status).toBe(404);
@@ -196,7 +218,10 @@ describe('submit and status', () => {
 		const sim = await start({ queuedMs: 10, renderMs: 50 });
 		const id = (await submit(sim, { model: 'sora-2', prompt: 'please [fail] now' })).json.task_id;
 		const failed = await waitForStatus(sim, id, 'failed');
-		expect(failed.error).toEqual({ message: 'The upstream model could not render this prompt', code: 'task_failed' });
+		expect(failed.error).toEqual({
+			message: 'The upstream model could not render this prompt',
+			code: 'task_failed',
+		});
 		expect(failed.result).toBeUndefined();
 		expect(failed.cost).toBe(0);
 		expect(typeof failed.completed_at).toBe('number');
@@ -218,7 +243,10 @@ describe('submit and status', () => {
 		const a = (await submit(sim, { model: 'sora-2', prompt: 'a' })).json.task_id;
 		const b = (await submit(sim, { model: 'sora-2', prompt: 'b' })).json.task_id;
 		expect(sim.completeNow(a).status).toBe('completed');
-		expect(sim.failNow(b, 'upstream exploded').error).toEqual({ message: 'upstream exploded', code: 'task_failed' });
+		expect(sim.failNow(b, 'upstream exploded').error).toEqual({
+			message: 'upstream exploded',
+			code: 'task_failed',
+		});
 		expect((await getTask(sim, a)).json.result.videos).toHaveLength(1);
 		expect((await getTask(sim, b)).json.status).toBe('failed');
 		// Forcing an ended task again changes nothing.
@@ -239,7 +267,12 @@ describe('submit and status', () => {
 describe('flavours', () => {
 	test('latest: percent progress, millisecond times, string url, pre_consumed_cost', async () => {
 		const sim = await start({ flavour: 'latest', queuedMs: 100, renderMs: 200, resultTtlMs: 5000 });
-		const s = await submit(sim, { model: 'sora-2-pro', prompt: 'x', resolution: '1080p', duration: 8 });
+		const s = await submit(sim, {
+			model: 'sora-2-pro',
+			prompt: 'x',
+			resolution: '1080p',
+			duration: 8,
+		});
 		expect(s.status).toBe(200);
 		expect(s.json.progress).toBe('');
 		expect(s.json.created_at).toBeGreaterThan(1e12);
@@ -253,7 +286,10 @@ describe('flavours', () => {
 		const done = await waitForStatus(sim, id, 'completed');
 		expect(done.progress).toBe('100%');
 		expect(done.completed_at).toBeGreaterThan(1e12);
-		expect(done.result.videos[0]).toEqual({ url: `${sim.url}/files/${id}.mp4`, expires_at: done.completed_at + 5000 });
+		expect(done.result.videos[0]).toEqual({
+			url: `${sim.url}/files/${id}.mp4`,
+			expires_at: done.completed_at + 5000,
+		});
 		expect(done.cost).toBe(315000 * 8);
 	});
 
@@ -263,16 +299,29 @@ describe('flavours', () => {
 		expect((await waitForStatus(sim, id, 'failed')).progress).toBe('100%');
 		const r = await submit(sim, { model: 'sora-2', prompt: 'x', extra: {} });
 		expect(r.status).toBe(400);
-		expect(r.json.error).toMatchObject({ code: 'capability_violation', type: 'invalid_request_error', param: 'extra' });
+		expect(r.json.error).toMatchObject({
+			code: 'capability_violation',
+			type: 'invalid_request_error',
+			param: 'extra',
+		});
 		expect(sim.counters.tasksCreated).toBe(1);
 	});
 
 	test('latest takes model fields at the body root', async () => {
 		const sim = await start({ flavour: 'latest' });
 		const source = await completedTask(sim);
-		const remix = await submit(sim, { model: 'sora-2', prompt: 'make it snow', action: 'remix', video_id: source, strength: 6 });
+		const remix = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'make it snow',
+			action: 'remix',
+			video_id: source,
+			strength: 6,
+		});
 		expect(remix.status).toBe(200);
-		expect(sim.tasks.get(remix.json.task_id).params).toMatchObject({ strength: 6, sourceTaskId: source });
+		expect(sim.tasks.get(remix.json.task_id).params).toMatchObject({
+			strength: 6,
+			sourceTaskId: source,
+		});
 		const chars = await submit(sim, {
 			model: 'sora-2',
 			prompt: 'Mia waves',
@@ -285,10 +334,20 @@ describe('flavours', () => {
 	test('seed reads model fields from extra only', async () => {
 		const sim = await start();
 		const source = await completedTask(sim);
-		const root = await submit(sim, { model: 'sora-2', prompt: 'x', action: 'remix', video_id: source });
+		const root = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'remix',
+			video_id: source,
+		});
 		expect(root.status).toBe(400);
 		expect(root.json.error).toMatchObject({ code: 'invalid_request', param: 'extra.video_id' });
-		const viaExtra = await submit(sim, { model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: source } });
+		const viaExtra = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'remix',
+			extra: { video_id: source },
+		});
 		expect(viaExtra.status).toBe(200);
 		expect(viaExtra.json.action).toBe('remix');
 		expect(viaExtra.json.pre_consumed_cost).toBeUndefined();
@@ -331,20 +390,74 @@ describe('submit validation (seed Sora rules)', () => {
 		['missing model', { prompt: 'x' }, 400, 'invalid_request', 'model'],
 		['missing prompt', { model: 'sora-2' }, 400, 'invalid_request', 'prompt'],
 		['unknown model', { model: 'sora-9', prompt: 'x' }, 404, 'model_not_found', 'model'],
-		['bad action', { model: 'sora-2', prompt: 'x', action: 'upscale' }, 400, 'invalid_request', 'action'],
-		['bad aspect ratio', { model: 'sora-2', prompt: 'x', aspect_ratio: '1:1' }, 400, 'invalid_request', 'aspect_ratio'],
-		['bad duration', { model: 'sora-2', prompt: 'x', duration: 5 }, 400, 'invalid_request', 'duration'],
-		['duration as string', { model: 'sora-2', prompt: 'x', duration: '8' }, 400, 'invalid_request', 'duration'],
-		['1080p on sora-2', { model: 'sora-2', prompt: 'x', resolution: '1080p' }, 400, 'capability_violation', 'resolution'],
-		['4K resolution', { model: 'sora-2-pro', prompt: 'x', resolution: '4K' }, 400, 'invalid_request', 'resolution'],
-		['image_urls not http', { model: 'sora-2', prompt: 'x', image_urls: ['file:///etc/passwd'] }, 400, 'invalid_request', 'image_urls'],
-		['image_urls not an array', { model: 'sora-2', prompt: 'x', image_urls: 'https://a.b/c.png' }, 400, 'invalid_request', 'image_urls'],
+		[
+			'bad action',
+			{ model: 'sora-2', prompt: 'x', action: 'upscale' },
+			400,
+			'invalid_request',
+			'action',
+		],
+		[
+			'bad aspect ratio',
+			{ model: 'sora-2', prompt: 'x', aspect_ratio: '1:1' },
+			400,
+			'invalid_request',
+			'aspect_ratio',
+		],
+		[
+			'bad duration',
+			{ model: 'sora-2', prompt: 'x', duration: 5 },
+			400,
+			'invalid_request',
+			'duration',
+		],
+		[
+			'duration as string',
+			{ model: 'sora-2', prompt: 'x', duration: '8' },
+			400,
+			'invalid_request',
+			'duration',
+		],
+		[
+			'1080p on sora-2',
+			{ model: 'sora-2', prompt: 'x', resolution: '1080p' },
+			400,
+			'capability_violation',
+			'resolution',
+		],
+		[
+			'4K resolution',
+			{ model: 'sora-2-pro', prompt: 'x', resolution: '4K' },
+			400,
+			'invalid_request',
+			'resolution',
+		],
+		[
+			'image_urls not http',
+			{ model: 'sora-2', prompt: 'x', image_urls: ['file:///etc/passwd'] },
+			400,
+			'invalid_request',
+			'image_urls',
+		],
+		[
+			'image_urls not an array',
+			{ model: 'sora-2', prompt: 'x', image_urls: 'https://a.b/c.png' },
+			400,
+			'invalid_request',
+			'image_urls',
+		],
 		[
 			'three characters',
 			{
 				model: 'sora-2',
 				prompt: 'Ann Bob Cy',
-				extra: { characters: [{ name: 'Ann', asset_id: '1' }, { name: 'Bob', asset_id: '2' }, { name: 'Cy', asset_id: '3' }] },
+				extra: {
+					characters: [
+						{ name: 'Ann', asset_id: '1' },
+						{ name: 'Bob', asset_id: '2' },
+						{ name: 'Cy', asset_id: '3' },
+					],
+				},
 			},
 			400,
 			'invalid_request',
@@ -352,7 +465,11 @@ describe('submit validation (seed Sora rules)', () => {
 		],
 		[
 			'character not in prompt',
-			{ model: 'sora-2', prompt: 'a dog runs', extra: { characters: [{ name: 'Rex', asset_id: 'ast_1' }] } },
+			{
+				model: 'sora-2',
+				prompt: 'a dog runs',
+				extra: { characters: [{ name: 'Rex', asset_id: 'ast_1' }] },
+			},
 			400,
 			'invalid_request',
 			'extra.characters',
@@ -364,11 +481,41 @@ describe('submit validation (seed Sora rules)', () => {
 			'invalid_request',
 			'extra.characters',
 		],
-		['remix without source', { model: 'sora-2', prompt: 'x', action: 'remix' }, 400, 'invalid_request', 'extra.video_id'],
-		['remix of unknown task', { model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: 'task_nope' } }, 404, 'task_not_found', 'extra.video_id'],
-		['extend without duration', { model: 'sora-2', prompt: 'x', action: 'extend', extra: { video_id: 'task_nope' } }, 400, 'invalid_request', 'duration'],
-		['extra not an object', { model: 'sora-2', prompt: 'x', extra: 'video_id=1' }, 400, 'invalid_request', 'extra'],
-		['bad callback_url', { model: 'sora-2', prompt: 'x', callback_url: 'ftp://host/x' }, 400, 'invalid_request', 'callback_url'],
+		[
+			'remix without source',
+			{ model: 'sora-2', prompt: 'x', action: 'remix' },
+			400,
+			'invalid_request',
+			'extra.video_id',
+		],
+		[
+			'remix of unknown task',
+			{ model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: 'task_nope' } },
+			404,
+			'task_not_found',
+			'extra.video_id',
+		],
+		[
+			'extend without duration',
+			{ model: 'sora-2', prompt: 'x', action: 'extend', extra: { video_id: 'task_nope' } },
+			400,
+			'invalid_request',
+			'duration',
+		],
+		[
+			'extra not an object',
+			{ model: 'sora-2', prompt: 'x', extra: 'video_id=1' },
+			400,
+			'invalid_request',
+			'extra',
+		],
+		[
+			'bad callback_url',
+			{ model: 'sora-2', prompt: 'x', callback_url: 'ftp://host/x' },
+			400,
+			'invalid_request',
+			'callback_url',
+		],
 	];
 
 	test.each(cases)('%s', async (_name, body, status, code, param) => {
@@ -389,7 +536,13 @@ describe('submit validation (seed Sora rules)', () => {
 			duration: 20,
 			resolution: '1080p',
 			image_urls: ['https://example.com/a.png'],
-			extra: { characters: [{ name: 'Ann', asset_id: '1' }, { name: 'Bob', asset_id: '2' }], seed: 7 },
+			extra: {
+				characters: [
+					{ name: 'Ann', asset_id: '1' },
+					{ name: 'Bob', asset_id: '2' },
+				],
+				seed: 7,
+			},
 		});
 		expect(ok.status).toBe(200);
 		const plain = await submit(sim, { model: 'sora-2', prompt: 'x' });
@@ -405,21 +558,55 @@ describe('submit validation (seed Sora rules)', () => {
 	test('extend refuses image_urls and characters; remix needs a completed source', async () => {
 		const sim = await start({ queuedMs: 5000 });
 		const source = await completedTask(sim);
-		const ext = { model: 'sora-2', prompt: 'x', action: 'extend', duration: 8, extra: { video_id: source } };
+		const ext = {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'extend',
+			duration: 8,
+			extra: { video_id: source },
+		};
 		const withImages = await submit(sim, { ...ext, image_urls: ['https://example.com/a.png'] });
 		expect(withImages.status).toBe(400);
-		expect(withImages.json.error).toMatchObject({ code: 'capability_violation', param: 'image_urls' });
-		const withChars = await submit(sim, { ...ext, prompt: 'Ann', extra: { video_id: source, characters: [{ name: 'Ann', asset_id: '1' }] } });
-		expect(withChars.json.error).toMatchObject({ code: 'capability_violation', param: 'extra.characters' });
+		expect(withImages.json.error).toMatchObject({
+			code: 'capability_violation',
+			param: 'image_urls',
+		});
+		const withChars = await submit(sim, {
+			...ext,
+			prompt: 'Ann',
+			extra: { video_id: source, characters: [{ name: 'Ann', asset_id: '1' }] },
+		});
+		expect(withChars.json.error).toMatchObject({
+			code: 'capability_violation',
+			param: 'extra.characters',
+		});
 		expect((await submit(sim, ext)).status).toBe(200);
 
 		const pending = (await submit(sim, { model: 'sora-2', prompt: 'y' })).json.task_id;
-		const remixPending = await submit(sim, { model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: pending } });
+		const remixPending = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'remix',
+			extra: { video_id: pending },
+		});
 		expect(remixPending.status).toBe(400);
 		expect(remixPending.json.error.message).toMatch(/queued/);
-		const badStrength = await submit(sim, { model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: source, strength: 9 } });
-		expect(badStrength.json.error).toMatchObject({ code: 'invalid_request', param: 'extra.strength' });
-		const named = await submit(sim, { model: 'sora-2', prompt: 'x', action: 'remix', extra: { video_id: source, strength: 'Strong' } });
+		const badStrength = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'remix',
+			extra: { video_id: source, strength: 9 },
+		});
+		expect(badStrength.json.error).toMatchObject({
+			code: 'invalid_request',
+			param: 'extra.strength',
+		});
+		const named = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			action: 'remix',
+			extra: { video_id: source, strength: 'Strong' },
+		});
 		expect(named.status).toBe(200);
 	});
 
@@ -427,14 +614,29 @@ describe('submit validation (seed Sora rules)', () => {
 		const sim = await start({ queuedMs: 5000 });
 		let tip = await completedTask(sim);
 		for (let i = 0; i < 6; i++) {
-			const r = await submit(sim, { model: 'sora-2', prompt: 'on', action: 'extend', duration: 20, extra: { video_id: tip } });
+			const r = await submit(sim, {
+				model: 'sora-2',
+				prompt: 'on',
+				action: 'extend',
+				duration: 20,
+				extra: { video_id: tip },
+			});
 			expect(r.status).toBe(200);
 			tip = r.json.task_id;
 			sim.completeNow(tip);
 		}
-		const seventh = await submit(sim, { model: 'sora-2', prompt: 'on', action: 'extend', duration: 4, extra: { video_id: tip } });
+		const seventh = await submit(sim, {
+			model: 'sora-2',
+			prompt: 'on',
+			action: 'extend',
+			duration: 4,
+			extra: { video_id: tip },
+		});
 		expect(seventh.status).toBe(400);
-		expect(seventh.json.error).toMatchObject({ code: 'capability_violation', param: 'extra.video_id' });
+		expect(seventh.json.error).toMatchObject({
+			code: 'capability_violation',
+			param: 'extra.video_id',
+		});
 		expect(sim.tasks.get(tip).extensions).toBe(6);
 	});
 
@@ -444,10 +646,18 @@ describe('submit validation (seed Sora rules)', () => {
 		expect(delisted.status).toBe(400);
 		expect(delisted.json.error.code).toBe('model_not_available');
 		expect(delisted.json.error.message).toMatch(/^Model sora-2 has been delisted upstream/);
-		const veo = await submit(sim, { model: 'veo3.1-fast', resolution: '4K', duration: 7, negative_prompt: 'blur', extra: { anything: 1 } });
+		const veo = await submit(sim, {
+			model: 'veo3.1-fast',
+			resolution: '4K',
+			duration: 7,
+			negative_prompt: 'blur',
+			extra: { anything: 1 },
+		});
 		expect(veo.status).toBe(200);
 		expect(veo.json.model).toBe('veo3.1-fast');
-		expect((await submit(sim, { model: 'sora-2-pro', prompt: 'x' })).json.error.code).toBe('model_not_found');
+		expect((await submit(sim, { model: 'sora-2-pro', prompt: 'x' })).json.error.code).toBe(
+			'model_not_found',
+		);
 	});
 
 	test('a body that is not JSON answers 400', async () => {
@@ -470,7 +680,10 @@ describe('idempotency', () => {
 		const other = await submit(sim, body, { headers: { 'idempotency-key': 'order-43' } });
 		const noKey1 = await submit(sim, body);
 		const noKey2 = await submit(sim, body);
-		expect(new Set([first.json.task_id, other.json.task_id, noKey1.json.task_id, noKey2.json.task_id]).size).toBe(4);
+		expect(
+			new Set([first.json.task_id, other.json.task_id, noKey1.json.task_id, noKey2.json.task_id])
+				.size,
+		).toBe(4);
 		expect(sim.counters).toMatchObject({ submits: 5, tasksCreated: 4, idempotentReplays: 1 });
 	});
 });
@@ -500,7 +713,9 @@ describe('cancel', () => {
 			message: `Task ${id} is processing and can no longer be cancelled`,
 		});
 		sim.completeNow(id);
-		expect((await call(sim, 'POST', `/v1/tasks/${id}/cancel`)).json.error.code).toBe('task_not_cancellable');
+		expect((await call(sim, 'POST', `/v1/tasks/${id}/cancel`)).json.error.code).toBe(
+			'task_not_cancellable',
+		);
 		const unknown = await call(sim, 'POST', '/v1/tasks/task_zzz/cancel');
 		expect(unknown.status).toBe(404);
 		expect(unknown.json.error.code).toBe('task_not_found');
@@ -517,9 +732,14 @@ describe('models', () => {
 			{ id: 'sora-2-pro', object: 'model', owned_by: 'qingbo' },
 		]);
 		sim.configure({ modelsShape: 'array', models: ['veo3.1-fast'] });
-		expect((await call(sim, 'GET', '/v1/models')).json).toEqual([{ id: 'veo3.1-fast', object: 'model', owned_by: 'qingbo' }]);
+		expect((await call(sim, 'GET', '/v1/models')).json).toEqual([
+			{ id: 'veo3.1-fast', object: 'model', owned_by: 'qingbo' },
+		]);
 		sim.configure({ flavour: 'latest', models: ['sora-2', 'kling-v3'] });
-		expect((await call(sim, 'GET', '/v1/models')).json.models.map((m) => m.id)).toEqual(['sora-2', 'kling-v3']);
+		expect((await call(sim, 'GET', '/v1/models')).json.models.map((m) => m.id)).toEqual([
+			'sora-2',
+			'kling-v3',
+		]);
 		expect(sim.counters.modelsReads).toBe(3);
 	});
 });
@@ -548,7 +768,9 @@ describe('result downloads', () => {
 		const sim = await start({ queuedMs: 5000, resultTtlMs: 100 });
 		const queued = (await submit(sim, { model: 'sora-2', prompt: 'x' })).json.task_id;
 		expect((await call(sim, 'GET', `/files/${queued}.mp4`, { key: null })).status).toBe(404);
-		expect((await call(sim, 'GET', '/files/task_nope.mp4', { key: null })).json.error.code).toBe('file_not_found');
+		expect((await call(sim, 'GET', '/files/task_nope.mp4', { key: null })).json.error.code).toBe(
+			'file_not_found',
+		);
 
 		sim.completeNow(queued);
 		expect((await call(sim, 'GET', `/files/${queued}.mp4`, { key: null })).status).toBe(200);
@@ -560,7 +782,9 @@ describe('result downloads', () => {
 		sim.configure({ resultTtlMs: 86400000 });
 		expect((await call(sim, 'GET', `/files/${queued}.mp4`, { key: null })).status).toBe(200);
 		sim.configure({ expireResults: true });
-		expect((await call(sim, 'GET', `/files/${queued}.mp4`, { key: null })).json.error.code).toBe('link_expired');
+		expect((await call(sim, 'GET', `/files/${queued}.mp4`, { key: null })).json.error.code).toBe(
+			'link_expired',
+		);
 	});
 
 	test('a 256 MB result streams without holding the file in memory', async () => {
@@ -598,7 +822,8 @@ describe('callbacks', () => {
 		const sim = await start({ queuedMs: 10, renderMs: 30 });
 		const recv = await startReceiver();
 		const callbackUrl = `${recv.url}/webhook/abc-123?signature=s1g%2Bx&run=7`;
-		const id = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: callbackUrl })).json.task_id;
+		const id = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: callbackUrl })).json
+			.task_id;
 		await waitFor(() => sim.callbacks.length === 1, { what: 'one callback' });
 		expect(recv.hits).toHaveLength(1);
 		const hit = recv.hits[0];
@@ -607,31 +832,55 @@ describe('callbacks', () => {
 		expect(hit.headers['content-type']).toBe('application/json');
 		expect(hit.body).toMatchObject({ task_id: id, status: 'completed', progress: 100 });
 		expect(hit.body.result.videos[0].url).toEqual([`${sim.url}/files/${id}.mp4`]);
-		expect(sim.callbacks[0]).toMatchObject({ url: callbackUrl, status: 200, body: hit.body, at: expect.any(Number) });
+		expect(sim.callbacks[0]).toMatchObject({
+			url: callbackUrl,
+			status: 200,
+			body: hit.body,
+			at: expect.any(Number),
+		});
 		expect(sim.counters).toMatchObject({ callbacksSent: 1, callbacksFailed: 0 });
 	});
 
 	test('data and id shapes', async () => {
 		const sim = await start({ queuedMs: 0, renderMs: 20, callbackShape: 'data' });
 		const recv = await startReceiver();
-		const a = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/a` })).json.task_id;
+		const a = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/a` }))
+			.json.task_id;
 		await waitFor(() => recv.hits.length === 1);
-		expect(recv.hits[0].body).toMatchObject({ event: 'task.completed', data: { task_id: a, status: 'completed' } });
+		expect(recv.hits[0].body).toMatchObject({
+			event: 'task.completed',
+			data: { task_id: a, status: 'completed' },
+		});
 
 		sim.configure({ callbackShape: 'id' });
-		const b = (await submit(sim, { model: 'sora-2', prompt: '[fail]', callback_url: `${recv.url}/b` })).json.task_id;
+		const b = (
+			await submit(sim, { model: 'sora-2', prompt: '[fail]', callback_url: `${recv.url}/b` })
+		).json.task_id;
 		await waitFor(() => recv.hits.length === 2);
 		expect(recv.hits[1].body).toEqual({ task_id: b, status: 'failed' });
 	});
 
 	test('duplicates, a progress callback and a delay', async () => {
-		const sim = await start({ queuedMs: 20, renderMs: 100, callbackDuplicates: 3, callbackOnProgress: true, callbackDelayMs: 50 });
+		const sim = await start({
+			queuedMs: 20,
+			renderMs: 100,
+			callbackDuplicates: 3,
+			callbackOnProgress: true,
+			callbackDelayMs: 50,
+		});
 		const recv = await startReceiver();
 		const t0 = Date.now();
-		const id = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/hook` })).json.task_id;
+		const id = (
+			await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/hook` })
+		).json.task_id;
 		await waitFor(() => recv.hits.length === 4, { what: '4 callbacks' });
 		await sleep(50);
-		expect(recv.hits.map((h) => h.body.status)).toEqual(['processing', 'completed', 'completed', 'completed']);
+		expect(recv.hits.map((h) => h.body.status)).toEqual([
+			'processing',
+			'completed',
+			'completed',
+			'completed',
+		]);
 		expect(recv.hits.every((h) => h.body.task_id === id)).toBe(true);
 		expect(recv.hits[0].at - t0).toBeGreaterThanOrEqual(20 + 50 - 5);
 		expect(recv.hits[1].at - t0).toBeGreaterThanOrEqual(120 + 50 - 5);
@@ -641,8 +890,10 @@ describe('callbacks', () => {
 	test('cancel and completeNow fire callbacks', async () => {
 		const sim = await start({ queuedMs: 5000 });
 		const recv = await startReceiver();
-		const a = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/a` })).json.task_id;
-		const b = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/b` })).json.task_id;
+		const a = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/a` }))
+			.json.task_id;
+		const b = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/b` }))
+			.json.task_id;
 		await call(sim, 'POST', `/v1/tasks/${a}/cancel`);
 		sim.completeNow(b);
 		await waitFor(() => recv.hits.length === 2);
@@ -744,7 +995,11 @@ describe('fault injection', () => {
 		const retry = await submit(sim, body, { headers: { 'idempotency-key': 'k-1' } });
 		expect(retry.status).toBe(200);
 		expect(retry.json.task_id).toBe(createdId);
-		expect(sim.counters).toMatchObject({ tasksCreated: 1, idempotentReplays: 1, errorsInjected: 1 });
+		expect(sim.counters).toMatchObject({
+			tasksCreated: 1,
+			idempotentReplays: 1,
+			errorsInjected: 1,
+		});
 		// Without the key a retry makes a second (double-billed) task.
 		expect((await submit(sim, body)).json.task_id).not.toBe(createdId);
 	});
@@ -767,7 +1022,11 @@ describe('fault injection', () => {
 		const c = await submit(sim, { model: 'sora-2', prompt: 'x' });
 		expect(c.status).toBe(200);
 
-		sim.configure({ faults: { failNext: { status: 503, count: 1, code: 'upstream_unavailable', message: 'try later' } } });
+		sim.configure({
+			faults: {
+				failNext: { status: 503, count: 1, code: 'upstream_unavailable', message: 'try later' },
+			},
+		});
 		const d = await getTask(sim, c.json.task_id);
 		expect(d.status).toBe(503);
 		expect(d.json.error).toEqual({ code: 'upstream_unavailable', message: 'try later' });
@@ -784,7 +1043,8 @@ describe('control endpoints and reset', () => {
 	test('counters, config, tasks, callbacks and reset over HTTP', async () => {
 		const sim = await start({ queuedMs: 0, renderMs: 10 });
 		const recv = await startReceiver();
-		const id = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/cb` })).json.task_id;
+		const id = (await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/cb` }))
+			.json.task_id;
 		await waitFor(() => sim.callbacks.length === 1);
 
 		const counters = await call(sim, 'GET', '/__sim/counters', { key: null });
@@ -793,17 +1053,28 @@ describe('control endpoints and reset', () => {
 		const tasks = await call(sim, 'GET', '/__sim/tasks', { key: null });
 		expect(tasks.json).toEqual([expect.objectContaining({ task_id: id, status: 'completed' })]);
 		const callbacks = await call(sim, 'GET', '/__sim/callbacks', { key: null });
-		expect(callbacks.json).toEqual([expect.objectContaining({ url: `${recv.url}/cb`, status: 200 })]);
+		expect(callbacks.json).toEqual([
+			expect.objectContaining({ url: `${recv.url}/cb`, status: 200 }),
+		]);
 
-		const cfg = await call(sim, 'POST', '/__sim/config', { key: null, body: { modelsShape: 'array', renderMs: 5000 } });
+		const cfg = await call(sim, 'POST', '/__sim/config', {
+			key: null,
+			body: { modelsShape: 'array', renderMs: 5000 },
+		});
 		expect(cfg.json).toMatchObject({ modelsShape: 'array', renderMs: 5000, apiKey: '(hidden)' });
 		expect(Array.isArray((await call(sim, 'GET', '/v1/models')).json)).toBe(true);
 		const bad = await call(sim, 'POST', '/__sim/config', { key: null, body: { nope: 1 } });
 		expect(bad.status).toBe(400);
 
 		const id2 = (await submit(sim, { model: 'sora-2', prompt: 'y' })).json.task_id;
-		const forced = await call(sim, 'POST', `/__sim/tasks/${id2}/fail`, { key: null, body: { message: 'boom' } });
-		expect(forced.json).toMatchObject({ status: 'failed', error: { message: 'boom', code: 'task_failed' } });
+		const forced = await call(sim, 'POST', `/__sim/tasks/${id2}/fail`, {
+			key: null,
+			body: { message: 'boom' },
+		});
+		expect(forced.json).toMatchObject({
+			status: 'failed',
+			error: { message: 'boom', code: 'task_failed' },
+		});
 
 		const liveCounters = sim.counters;
 		expect((await call(sim, 'POST', '/__sim/reset', { key: null })).json).toEqual({ ok: true });
@@ -818,7 +1089,17 @@ describe('control endpoints and reset', () => {
 	test('the CLI prints its address and stops on SIGTERM', async () => {
 		const child = spawn(
 			process.execPath,
-			[path.join(__dirname, 'simulator.js'), '--port', '0', '--api-key', 'sk-cli', '--render-ms', '50', '--flavour', 'latest'],
+			[
+				path.join(__dirname, 'simulator.js'),
+				'--port',
+				'0',
+				'--api-key',
+				'sk-cli',
+				'--render-ms',
+				'50',
+				'--flavour',
+				'latest',
+			],
 			{ stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -827,10 +1108,13 @@ describe('control endpoints and reset', () => {
 		});
 		let out = '';
 		child.stdout.on('data', (d) => (out += d));
-		const line = await waitFor(() => /QingBo simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out), {
-			timeout: 5000,
-			what: 'CLI banner',
-		});
+		const line = await waitFor(
+			() => /QingBo simulator listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out),
+			{
+				timeout: 5000,
+				what: 'CLI banner',
+			},
+		);
 		expect(out).toMatch(/^QingBo simulator listening on http:\/\/127\.0\.0\.1:\d+\n$/);
 		const cli = { url: line[1], apiKey: 'sk-cli' };
 		const s = await submit(cli, { model: 'sora-2', prompt: 'x' });

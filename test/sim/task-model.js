@@ -9,7 +9,10 @@
 const { randomBytes } = require('node:crypto');
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const FAIL_ERROR = { message: 'The upstream model could not render this prompt', code: 'task_failed' };
+const FAIL_ERROR = {
+	message: 'The upstream model could not render this prompt',
+	code: 'task_failed',
+};
 
 /** Quota per second of video (500,000 quota = 1 USD), from the G2 price list; other models get a flat rate. */
 const QUOTA_PER_SECOND = {
@@ -26,7 +29,8 @@ function newTaskId() {
 }
 
 function quotaFor(model, resolution, duration) {
-	const perSecond = (QUOTA_PER_SECOND[model] && QUOTA_PER_SECOND[model][resolution]) || DEFAULT_QUOTA_PER_SECOND;
+	const perSecond =
+		(QUOTA_PER_SECOND[model] && QUOTA_PER_SECOND[model][resolution]) || DEFAULT_QUOTA_PER_SECOND;
 	return perSecond * (Number.isFinite(duration) ? duration : 4);
 }
 
@@ -40,7 +44,11 @@ function quotaFor(model, resolution, duration) {
  */
 function createTask({ body, params, timing, baseUrl, now = Date.now() }) {
 	const prompt = typeof body.prompt === 'string' ? body.prompt : '';
-	const action = params ? params.action : typeof body.action === 'string' ? body.action : 'generate';
+	const action = params
+		? params.action
+		: typeof body.action === 'string'
+			? body.action
+			: 'generate';
 	const resolution = params ? params.resolution : body.resolution;
 	const duration = params ? params.duration : body.duration;
 	return {
@@ -75,13 +83,17 @@ function taskState(task, now = Date.now()) {
 	const endAt = startAt + task.renderMs;
 	if (now < startAt) return { status: 'queued', progress: 0 };
 	if (now < endAt) {
-		return { status: 'processing', progress: Math.min(99, Math.floor(((now - startAt) / task.renderMs) * 100)) };
+		return {
+			status: 'processing',
+			progress: Math.min(99, Math.floor(((now - startAt) / task.renderMs) * 100)),
+		};
 	}
 	if (task.willFail) return { status: 'failed', progress: 0, at: endAt, error: FAIL_ERROR };
 	return { status: 'completed', progress: 100, at: endAt };
 }
 
-const isTerminal = (status) => status === 'completed' || status === 'failed' || status === 'cancelled';
+const isTerminal = (status) =>
+	status === 'completed' || status === 'failed' || status === 'cancelled';
 
 function formatTime(ms, unit) {
 	return unit === 'ms' ? ms : Math.floor(ms / 1000);
@@ -140,7 +152,10 @@ function statusObject(task, opts, baseUrl, now = Date.now()) {
 			],
 		};
 	}
-	out.urls = { get: `${baseUrl}/v1/tasks/${task.id}`, cancel: `${baseUrl}/v1/tasks/${task.id}/cancel` };
+	out.urls = {
+		get: `${baseUrl}/v1/tasks/${task.id}`,
+		cancel: `${baseUrl}/v1/tasks/${task.id}/cancel`,
+	};
 	return out;
 }
 

@@ -1,14 +1,14 @@
 import { SoraTrigger } from '../../../nodes/SoraTrigger/SoraTrigger.node';
 import { FakeApi, ok, status } from '../../helpers/fake-api';
 import { webhookContext } from '../../helpers/webhook-context';
+import { useFakeClock } from '../../helpers/fake-clock';
 
 // Retries run on a fake clock: `sleep` moves time forward instead of passing it.
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
 	sleep: jest.fn(async (ms: number) => jest.setSystemTime(Date.now() + ms)),
 }));
-beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
-afterEach(() => jest.useRealTimers());
+useFakeClock();
 
 const trigger = new SoraTrigger();
 const completed = (id: string) =>

@@ -4,14 +4,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { ApiFailure } from '../../../nodes/shared/errors';
 import { apiOrigin, QingboClient, serverDelayMs } from '../../../nodes/shared/transport';
 import { FakeApi, ok, status } from '../../helpers/fake-api';
+import { useFakeClock } from '../../helpers/fake-clock';
 
 // Waiting runs on a fake clock: `sleep` moves time forward instead of passing it.
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
 	sleep: jest.fn(async (ms: number) => jest.setSystemTime(Date.now() + ms)),
 }));
-beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
-afterEach(() => jest.useRealTimers());
+useFakeClock();
 
 async function clientFor(api: FakeApi, baseUrl = 'https://qingbo.dev/v1/') {
 	const ctx = mockDeep<IExecuteFunctions>();

@@ -6,13 +6,13 @@ import { ExecutionCancelled } from '../../../nodes/shared/pause';
 import { QingboClient } from '../../../nodes/shared/transport';
 import { waitForTasks } from '../../../nodes/shared/waiting';
 import { FakeApi, ok, status } from '../../helpers/fake-api';
+import { useFakeClock } from '../../helpers/fake-clock';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
 	sleep: jest.fn(async (ms: number) => jest.setSystemTime(Date.now() + ms)),
 }));
-beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
-afterEach(() => jest.useRealTimers());
+useFakeClock();
 
 async function clientFor(api: FakeApi, signal?: AbortSignal) {
 	const ctx = mockDeep<IExecuteFunctions>();

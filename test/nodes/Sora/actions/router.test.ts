@@ -4,13 +4,13 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { router } from '../../../../nodes/Sora/actions/router';
 import { executeContext } from '../../../helpers/execute-context';
 import { FakeApi, ok, status, type Route } from '../../../helpers/fake-api';
+import { useFakeClock } from '../../../helpers/fake-clock';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
 	sleep: jest.fn(async (ms: number) => jest.setSystemTime(Date.now() + ms)),
 }));
-beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }));
-afterEach(() => jest.useRealTimers());
+useFakeClock();
 
 const generate = {
 	resource: 'video',
