@@ -1,15 +1,41 @@
-import type { IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { readCallbackTask, reply } from '../shared/callbacks';
 import { taskOutput, type OutputOptions } from '../shared/download';
-import { isTerminal } from '../shared/task';
+import { isTerminal, type Task } from '../shared/task';
 
 /**
- * QingBo called this execution's resume URL. Only a terminal status resumes the execution;
- * anything else is answered and ignored, leaving the execution parked.
+ * What a parked execution leaves as this node's input. Two readers: n8n, which at the wait limit
+ * resumes without running the node and passes this input on (so a missed callback names the task),
+ * and `resumeFromCallback`, which reads the parked task's ID from it (the execution's own stored
+ * data: it survives restarts and the hand-off to another worker).
+ */
+export function parkedRow(task: Task, timeoutMs: number): IDataObject {
+	return {
+		...task,
+		timed_out: true,
+		error: `No callback for task ${task.task_id} within ${Math.round(timeoutMs / 1000)} s; it was ${task.status} when last seen and keeps running upstream`,
+		errorDescription:
+			'Pick it up with Task › Wait or Task › Get using this task ID. Check that QingBo can reach this n8n (WEBHOOK_URL), or use Poll in This Node.',
+	};
+}
+
+/** The task this execution parked for, or undefined where n8n gives the webhook no input to read. */
+function parkedTaskId(ctx: IWebhookFunctions): string | undefined {
+	try {
+		const row = ctx.evaluateExpression('{{ $json }}', 0) as IDataObject | undefined;
+		return row?.timed_out === true && typeof row.task_id === 'string' ? row.task_id : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * QingBo called this execution's resume URL. Only a terminal status of the task the execution
+ * parked for resumes it; anything else is answered and ignored, leaving the execution parked.
  */
 export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const read = await readCallbackTask(this);
+	const read = await readCallbackTask(this, parkedTaskId(this));
 	if ('answered' in read) return read.answered;
 	const { task, client } = read;
 	if (!isTerminal(task.status)) {

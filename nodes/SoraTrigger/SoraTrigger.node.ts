@@ -8,7 +8,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { readCallbackTask, reply } from '../shared/callbacks';
+import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callbacks';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
 import { claimDelivery } from './dedupe';
@@ -37,6 +37,7 @@ export class SoraTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				responseData: ANSWER_WITH_WEBHOOK_RESPONSE,
 				path: 'sora',
 			},
 		],

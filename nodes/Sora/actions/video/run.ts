@@ -8,6 +8,7 @@ import type { Task } from '../../../shared/task';
 import { QingboClient } from '../../../shared/transport';
 import { checkSoraRules, InputError, parseJsonObject } from '../../../shared/validation';
 import { waitForTasks } from '../../../shared/waiting';
+import { parkedRow } from '../../callback';
 import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from '../common';
 import { failed, raiseFailure, type ItemResult } from '../results';
 
@@ -81,17 +82,6 @@ async function submit(ctx: IExecuteFunctions, client: QingboClient, item: Prepar
 	return await client.submitTask(hoisted, idempotencyKey(ctx, item.itemIndex, hoisted));
 }
 
-/** What the node outputs if the wait limit passes without a callback: the task, flagged. */
-function callbackTimeoutRow(task: Task, timeoutMs: number): IDataObject {
-	return {
-		...task,
-		timed_out: true,
-		error: `No callback for task ${task.task_id} within ${Math.round(timeoutMs / 1000)} s; it was ${task.status} when last seen and keeps running upstream`,
-		errorDescription:
-			'Pick it up with Task › Wait or Task › Get using this task ID. Check that QingBo can reach this n8n (WEBHOOK_URL), or use Poll in This Node.',
-	};
-}
-
 /**
  * Callback mode: submit with this execution's resume URL (its `signature` query intact) and park
  * the execution; `resumeFromCallback` produces the node's output when QingBo calls back.
@@ -105,11 +95,11 @@ async function parkUntilCallback(
 	item.body = { ...item.body, callback_url: resumeUrl };
 	const task = await submit(ctx, client, item);
 	const timeoutMs = (item.options.timeout ?? DEFAULT_TIMEOUT_S) * 1000;
-	// At the limit n8n resumes without running this node and passes the node's input on unchanged,
-	// as if nothing happened. Make that input the flagged task, so the outcome names it.
+	// At the limit n8n resumes without running this node and passes the node's input on unchanged;
+	// make that input the flagged task, which the resume webhook also reads the parked task from.
 	const executeData = ctx.getExecuteData();
 	executeData.data = {
-		main: [[{ json: callbackTimeoutRow(task, timeoutMs), pairedItem: { item: item.itemIndex } }]],
+		main: [[{ json: parkedRow(task, timeoutMs), pairedItem: { item: item.itemIndex } }]],
 	};
 	await ctx.putExecutionToWait(new Date(Date.now() + timeoutMs));
 	return { itemIndex: item.itemIndex, json: task };
