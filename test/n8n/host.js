@@ -1237,4 +1237,6 @@ module.exports = {
 	NODE_VERSION,
 	TGZ_ENV,
 	REPO_ROOT,
+	withLock,
+	tailOf,
 };
