@@ -84,7 +84,13 @@ class CallbackSender {
 				signal,
 			});
 			record.status = res.statusCode;
-			await res.body.dump();
+			// What n8n answered, kept so tests can check the body a callback sender sees.
+			const text = await res.body.text();
+			try {
+				record.answer = JSON.parse(text);
+			} catch {
+				record.answer = text;
+			}
 			if (res.statusCode < 200 || res.statusCode >= 300) this.counters.callbacksFailed += 1;
 		} catch (err) {
 			if (signal.aborted) throw err; // reset/close: the attempt no longer belongs to this run
