@@ -5,6 +5,9 @@ import { InputError } from './validation';
 
 /** What the API said when a call failed (status 0: no HTTP answer at all). */
 export class ApiFailure extends Error {
+	/** How long the server asked us to wait (`Retry-After` or `reset_at`), when it said. */
+	retryAfterMs?: number;
+
 	constructor(
 		message: string,
 		readonly status: number,

@@ -82,6 +82,8 @@ interface Call {
 	/** Retry 429, 5xx and network failures. Only for calls that are safe to repeat. */
 	retry: boolean;
 	maxAttempts?: number;
+	/** false: a 429 goes straight back to the caller, who pauses more than this one call. */
+	retryRateLimits?: boolean;
 }
 
 /**
@@ -111,13 +113,17 @@ export class QingboClient {
 		return normaliseTask(raw);
 	}
 
-	/** `maxAttempts`: the waiting engine keeps it low, since it reads again next round anyway. */
-	async getTask(taskId: string, maxAttempts = MAX_ATTEMPTS): Promise<Task> {
+	/**
+	 * `maxAttempts`: the waiting engine keeps it low, since it reads again later anyway;
+	 * `retryRateLimits` false: it pauses the whole batch on a 429 itself.
+	 */
+	async getTask(taskId: string, maxAttempts = MAX_ATTEMPTS, retryRateLimits = true): Promise<Task> {
 		const raw = await this.call({
 			method: 'GET',
 			path: `/v1/tasks/${encodeURIComponent(taskId)}`,
 			retry: true,
 			maxAttempts,
+			retryRateLimits,
 		});
 		return normaliseTask({ task_id: taskId, ...raw });
 	}
@@ -193,8 +199,14 @@ export class QingboClient {
 			} else {
 				failure = errorFromBody(response.statusCode, response.body, attempt);
 				delay = serverDelayMs(response.headers as IDataObject, response.body);
+				failure.retryAfterMs = delay;
 			}
-			if (!call.retry || !failure.transient || attempt >= (call.maxAttempts ?? MAX_ATTEMPTS))
+			if (
+				!call.retry ||
+				!failure.transient ||
+				attempt >= (call.maxAttempts ?? MAX_ATTEMPTS) ||
+				(failure.status === 429 && call.retryRateLimits === false)
+			)
 				throw failure;
 			const wait =
 				delay === undefined ? backoffMs(attempt - 1) : Math.min(delay, MAX_SERVER_DELAY_MS);

@@ -1,11 +1,12 @@
 import { ApiFailure, TaskFailure } from './errors';
 import { mapWithConcurrency, pause } from './pause';
+import { FIRST_READ_MS, PollSchedule } from './poll-schedule';
 import { isTerminal, type Task } from './task';
 import type { QingboClient } from './transport';
 
 /** Status reads in flight at once, so a batch of hundreds does not burst the API. */
 const POLL_CONCURRENCY = 8;
-/** A failed read is retried once at once, then simply again next round: a lane never sits in backoff. */
+/** A failed read is retried once at once, then simply again at its next read. */
 const READ_ATTEMPTS = 2;
 
 export interface WaitRequest {
@@ -13,6 +14,8 @@ export interface WaitRequest {
 	timeoutMs: number;
 	/** The status we already know (e.g. from submit); lets the first read wait one interval. */
 	known?: Task;
+	/** This task's fixed Poll Interval in ms; 0 or unset: the batch's, else adaptive. */
+	pollIntervalMs?: number;
 }
 
 export type WaitOutcome = { task: Task } | { error: Error; task?: Task };
@@ -54,71 +57,121 @@ function timedOut(
 	);
 }
 
+/** A 429 without a server hint pauses the batch this long, doubling while they continue. */
+const RATE_LIMIT_START_MS = 2_000;
+/** A server asking for a longer pause than this is not taken literally: the timeout still rules. */
+const MAX_SERVER_PAUSE_MS = 60_000;
+/** Reads due within this much of each other go out in one round. */
+const ROUND_SLACK_MS = 250;
+
+interface Lane {
+	request: WaitRequest;
+	deadline: number;
+	/** Fixed cadence in ms, or undefined for the adaptive schedule. */
+	intervalMs: number | undefined;
+	schedule: PollSchedule;
+	nextReadAt: number;
+	last?: Task;
+	lastError?: Error;
+	outcome?: WaitOutcome;
+}
+
 /**
- * The one waiting engine: polls every unfinished task each round (a batch waits about as long as
- * its slowest task), ends each at completion, failure or its own timeout, and stops promptly when
- * the user stops the execution. Transient read failures are retried in the transport and then on
- * the next round; only a permanent one (401, 404, ...) ends a task's wait early.
+ * The one waiting engine. Each task is read when it is due, at most POLL_CONCURRENCY at a time,
+ * and ends at completion, failure or its own timeout; the Stop button ends the wait within a
+ * quarter second. With a Poll Interval a task is read at that fixed cadence; without one
+ * (`pollIntervalMs` 0 or unset) its reads follow its progress (see PollSchedule). A 429 pauses
+ * reads for the whole batch for as long as the server asks. Transient read failures are retried in
+ * the transport and then on the next read; only a permanent one (401, 404, ...) ends a wait early.
  */
 export async function waitForTasks(
 	client: QingboClient,
 	requests: WaitRequest[],
-	options: { pollIntervalMs: number; signal?: AbortSignal },
+	options: { pollIntervalMs?: number; signal?: AbortSignal; random?: () => number },
 ): Promise<WaitOutcome[]> {
 	const start = Date.now();
-	const state = requests.map((request) => ({
-		request,
-		deadline: start + request.timeoutMs,
-		last: request.known,
-		lastError: undefined as Error | undefined,
-		outcome: undefined as WaitOutcome | undefined,
-	}));
-	let firstRound = true;
+	const lanes: Lane[] = requests.map((request) => {
+		const interval = request.pollIntervalMs ?? options.pollIntervalMs;
+		const intervalMs = interval && interval > 0 ? interval : undefined;
+		// A task just submitted is not read at once: it cannot have finished yet.
+		const firstDelay =
+			request.known && !isTerminal(request.known.status) ? (intervalMs ?? FIRST_READ_MS) : 0;
+		return {
+			request,
+			deadline: start + request.timeoutMs,
+			intervalMs,
+			schedule: new PollSchedule(options.random),
+			nextReadAt: start + firstDelay,
+			last: request.known,
+		};
+	});
+	let pausedUntil = 0;
+	let rateLimits = 0;
+
+	const read = async (lane: Lane) => {
+		if (Date.now() < pausedUntil) {
+			lane.nextReadAt = pausedUntil;
+			return;
+		}
+		try {
+			const task = await client.getTask(lane.request.taskId, READ_ATTEMPTS, false);
+			const at = Date.now();
+			lane.last = task;
+			lane.lastError = undefined;
+			rateLimits = 0;
+			if (isTerminal(task.status)) {
+				const failure = failureOf(task);
+				lane.outcome = failure ? { error: failure, task } : { task };
+				return;
+			}
+			lane.nextReadAt = at + (lane.intervalMs ?? lane.schedule.afterRead(task, at));
+		} catch (error) {
+			if (!(error instanceof ApiFailure && error.transient)) {
+				lane.outcome = { error: error as Error, task: lane.last };
+				return;
+			}
+			lane.lastError = error;
+			const at = Date.now();
+			if (error.status === 429) {
+				// One rate limit covers the whole key: hold every read, not just this lane's.
+				rateLimits++;
+				const asked = error.retryAfterMs ?? RATE_LIMIT_START_MS * 2 ** Math.min(4, rateLimits - 1);
+				pausedUntil = Math.max(pausedUntil, at + Math.min(MAX_SERVER_PAUSE_MS, asked));
+				lane.nextReadAt = pausedUntil;
+				return;
+			}
+			lane.nextReadAt = at + (lane.intervalMs ?? lane.schedule.afterFailure());
+		}
+	};
 
 	for (;;) {
-		const pending = state.filter((s) => !s.outcome);
-		if (pending.length === 0) break;
 		const now = Date.now();
-		for (const s of pending) {
-			if (now >= s.deadline)
-				s.outcome = {
-					error: timedOut(s.request.taskId, s.request.timeoutMs, s.last, s.lastError),
-					task: s.last,
+		for (const lane of lanes) {
+			if (!lane.outcome && now >= lane.deadline)
+				lane.outcome = {
+					error: timedOut(lane.request.taskId, lane.request.timeoutMs, lane.last, lane.lastError),
+					task: lane.last,
 				};
 		}
-		const due = pending.filter(
-			(s) => !s.outcome && !(firstRound && s.last && !isTerminal(s.last.status)),
+		const pending = lanes.filter((lane) => !lane.outcome);
+		if (pending.length === 0) break;
+
+		if (now >= pausedUntil) {
+			const due = pending.filter((lane) => lane.nextReadAt <= now + ROUND_SLACK_MS);
+			await mapWithConcurrency(due, POLL_CONCURRENCY, read);
+		}
+
+		const waiting = lanes.filter((lane) => !lane.outcome);
+		if (waiting.length === 0) break;
+		const wakeAt = Math.min(
+			...waiting.map((lane) => Math.min(lane.deadline, Math.max(lane.nextReadAt, pausedUntil))),
 		);
-		firstRound = false;
-
-		await mapWithConcurrency(due, POLL_CONCURRENCY, async (s) => {
-			try {
-				const task = await client.getTask(s.request.taskId, READ_ATTEMPTS);
-				s.last = task;
-				s.lastError = undefined;
-				if (isTerminal(task.status)) {
-					const failure = failureOf(task);
-					s.outcome = failure ? { error: failure, task } : { task };
-				}
-			} catch (error) {
-				if (error instanceof ApiFailure && error.transient) {
-					s.lastError = error;
-					return;
-				}
-				s.outcome = { error: error as Error, task: s.last };
-			}
-		});
-
-		const stillPending = state.filter((s) => !s.outcome);
-		if (stillPending.length === 0) break;
-		const nextDeadline = Math.min(...stillPending.map((s) => s.deadline));
-		const wait = Math.max(0, Math.min(options.pollIntervalMs, nextDeadline - Date.now()));
-		const ids = stillPending.map((s) => s.request.taskId);
+		const ids = waiting.map((lane) => lane.request.taskId);
 		await pause(
-			wait,
+			Math.max(0, wakeAt - Date.now()),
 			options.signal,
 			`waiting for ${ids.length === 1 ? `task ${ids[0]}` : `${ids.length} tasks`}`,
 		);
 	}
-	return state.map((s) => s.outcome as WaitOutcome);
+	return lanes.map((lane) => lane.outcome as WaitOutcome);
 }

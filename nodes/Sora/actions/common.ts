@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { requireText } from '../../shared/validation';
 
-export const DEFAULT_POLL_INTERVAL_S = 5;
+/** 0: no fixed cadence, each task's reads follow its progress (nodes/shared/poll-schedule.ts). */
+export const DEFAULT_POLL_INTERVAL_S = 0;
 export const DEFAULT_TIMEOUT_S = 1200;
 export const DEFAULT_BINARY_PROPERTY = 'data';
 
@@ -87,9 +88,11 @@ const pollInterval: INodeProperties = {
 	displayName: 'Poll Interval (Seconds)',
 	name: 'pollInterval',
 	type: 'number',
-	typeOptions: { minValue: 1 },
+	typeOptions: { minValue: 0 },
 	default: DEFAULT_POLL_INTERVAL_S,
-	description: 'Seconds between status checks while polling',
+	description:
+		'Seconds between status checks while polling. 0 (the default) adapts to each task: it checks shortly before the progress says the video is done and rarely while it says nothing, never more often than every 2 s.',
+	hint: 'Leave at 0 for adaptive checks; any other value checks at that fixed cadence',
 };
 
 const timeout: INodeProperties = {

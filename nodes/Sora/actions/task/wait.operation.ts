@@ -42,12 +42,9 @@ export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
 		waiting.map((w) => ({
 			taskId: w.taskId,
 			timeoutMs: (w.options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+			pollIntervalMs: (w.options.pollInterval ?? DEFAULT_POLL_INTERVAL_S) * 1000,
 		})),
-		{
-			pollIntervalMs:
-				Math.min(...waiting.map((w) => w.options.pollInterval ?? DEFAULT_POLL_INTERVAL_S)) * 1000,
-			signal: this.getExecutionCancelSignal(),
-		},
+		{ signal: this.getExecutionCancelSignal() },
 	);
 	await mapWithConcurrency(waiting, 3, async (w, n) => {
 		const outcome = outcomes[n];

@@ -167,13 +167,9 @@ export async function runVideoOperation(
 			taskId: item.task!.task_id,
 			timeoutMs: (item.options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
 			known: item.task,
+			pollIntervalMs: (item.options.pollInterval ?? DEFAULT_POLL_INTERVAL_S) * 1000,
 		})),
-		{
-			pollIntervalMs:
-				Math.min(...polled.map((item) => item.options.pollInterval ?? DEFAULT_POLL_INTERVAL_S)) *
-				1000,
-			signal: this.getExecutionCancelSignal(),
-		},
+		{ signal: this.getExecutionCancelSignal() },
 	);
 	polled.forEach((item, n) => {
 		const outcome = outcomes[n];
