@@ -33,6 +33,9 @@ const DEFAULTS = {
 	apiKey: 'sk-sim-test-key', // the only bearer key accepted on /v1/*
 	queuedMs: 300, // time a task stays queued
 	renderMs: 1500, // processing time to the terminal state ("[slow]" prompts take 10x)
+	renderMsMax: 0, // above renderMs: each task's processing time is drawn uniformly from renderMs..renderMsMax
+	progressShape: 'linear', // 'linear' | 'coarse' (0, 50, then 100 when done) | 'none' (0 until done)
+	nextPollAfterSeconds: 0, // above 0: unfinished status answers carry next_poll_after_seconds
 	flavour: 'seed', // preset for the format knobs: 'seed' or 'latest'
 	models: ['sora-2', 'sora-2-pro'], // listed by GET /v1/models and accepted by submit
 	delistedModels: [], // submits answer 400 model_not_available
@@ -65,11 +68,14 @@ const ENUMS = {
 	urlFormat: ['array', 'string'],
 	modelsShape: ['data', 'array', 'models'],
 	callbackShape: ['task', 'data', 'id'],
+	progressShape: ['linear', 'coarse', 'none'],
 };
 const BOOLEANS = ['rejectExtra', 'preConsumedCost', 'expireResults', 'callbackOnProgress'];
 const NON_NEGATIVE = [
 	'queuedMs',
 	'renderMs',
+	'renderMsMax',
+	'nextPollAfterSeconds',
 	'resultBytes',
 	'resultTtlMs',
 	'callbackDelayMs',

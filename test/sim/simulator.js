@@ -5,7 +5,8 @@
  *
  * In process:  const sim = await startSimulator({ renderMs: 200 }); ... await sim.close();
  * As a CLI:    node test/sim/simulator.js --port 8787 [--api-key KEY] [--render-ms 8000]
- *                [--queued-ms 300] [--flavour seed|latest]
+ *                [--queued-ms 300] [--flavour seed|latest] [--render-ms-max 90000]
+ *                [--progress-shape linear|coarse|none]
  *
  * Layout: options.js (defaults, flavours), task-model.js (task state and wire shapes),
  * validation.js (submit rules), faults.js (fault injection), callbacks.js (webhooks),
@@ -17,7 +18,7 @@ const { pipeline } = require('node:stream');
 const { setTimeout: sleep } = require('node:timers/promises');
 
 const { OptionStore } = require('./options');
-const { FaultInjector, errorReply } = require('./faults');
+const { FaultInjector, errorReply, mulberry32 } = require('./faults');
 const { validateCommon, validateSora, SORA_MODELS } = require('./validation');
 const { createTask, taskState, statusObject, submitResponse, isTerminal } = require('./task-model');
 const { CallbackSender } = require('./callbacks');
@@ -127,6 +128,7 @@ class QingboSimulator {
 		this.callbacks = [];
 		this.idempotency = new Map(); // `${apiKey}\n${key}` -> { taskId, response, at }
 		this.faults = new FaultInjector(() => this.options);
+		this.renderRandom = mulberry32(this.options.seed);
 		this.sender = new CallbackSender({
 			counters: this.counters,
 			records: this.callbacks,
@@ -171,7 +173,7 @@ class QingboSimulator {
 	configure(partial) {
 		const reseed = partial && partial.seed !== undefined;
 		this.store.apply(partial);
-		if (reseed) this.faults.reseed();
+		if (reseed) this.reseed();
 		return this.options;
 	}
 
@@ -186,7 +188,19 @@ class QingboSimulator {
 		const fresh = newCounters();
 		for (const key of Object.keys(this.counters)) delete this.counters[key];
 		Object.assign(this.counters, fresh);
+		this.reseed();
+	}
+
+	/** Same seed, same faults and same render times for the same call order. */
+	reseed() {
 		this.faults.reseed();
+		this.renderRandom = mulberry32(this.options.seed);
+	}
+
+	/** This task's processing time: renderMs, or uniform over renderMs..renderMsMax when that is above it. */
+	drawRenderMs(opts) {
+		if (!(opts.renderMsMax > opts.renderMs)) return opts.renderMs;
+		return Math.round(opts.renderMs + this.renderRandom() * (opts.renderMsMax - opts.renderMs));
 	}
 
 	/** Force a task to `completed` now (fires its callback). Returns its status object. */
@@ -384,7 +398,8 @@ class QingboSimulator {
 			params = sora.value;
 		}
 
-		const task = createTask({ body, params, timing: opts, baseUrl });
+		const timing = { ...opts, renderMs: this.drawRenderMs(opts) };
+		const task = createTask({ body, params, timing, baseUrl });
 		this.tasks.set(task.id, task);
 		this.counters.tasksCreated += 1;
 		const response = submitResponse(task, opts);
@@ -536,6 +551,8 @@ function parseCliArgs(argv) {
 		'--api-key': ['apiKey', String],
 		'--render-ms': ['renderMs', Number],
 		'--queued-ms': ['queuedMs', Number],
+		'--render-ms-max': ['renderMsMax', Number],
+		'--progress-shape': ['progressShape', String],
 		'--flavour': ['flavour', String],
 	};
 	const options = {};

@@ -1126,3 +1126,59 @@ describe('control endpoints and reset', () => {
 		expect(await exited).toBe(0);
 	});
 });
+
+describe('render time spread and progress shapes', () => {
+	const { taskState } = require('./task-model');
+
+	test('renderMsMax spreads render times uniformly, repeatably for the same seed', async () => {
+		const sim = await start({ renderMs: 1000, renderMsMax: 3000 });
+		const draw = async () => {
+			const times = [];
+			for (let i = 0; i < 40; i++) {
+				const s = await submit(sim, { model: 'sora-2', prompt: `shot ${i}` });
+				times.push(sim.tasks.get(s.json.task_id).renderMs);
+			}
+			return times;
+		};
+		const first = await draw();
+		expect(Math.min(...first)).toBeGreaterThanOrEqual(1000);
+		expect(Math.max(...first)).toBeLessThanOrEqual(3000);
+		// 40 uniform draws: both ends of the range are reached, not one value for all.
+		expect(first.filter((ms) => ms < 1500).length).toBeGreaterThan(3);
+		expect(first.filter((ms) => ms > 2500).length).toBeGreaterThan(3);
+		sim.reset();
+		expect(await draw()).toEqual(first);
+		sim.configure({ renderMsMax: 0 });
+		const s = await submit(sim, { model: 'sora-2', prompt: 'fixed' });
+		expect(sim.tasks.get(s.json.task_id).renderMs).toBe(1000);
+	});
+
+	test('progress is linear, coarse (0/50/100) or absent until done', async () => {
+		const sim = await start({ queuedMs: 0, renderMs: 10_000 });
+		const progressAt = (task, fractions) =>
+			fractions.map((f) => taskState(task, task.createdAt + f * task.renderMs).progress);
+		const fractions = [0.1, 0.49, 0.5, 0.9, 1];
+		const shapes = {};
+		for (const shape of ['linear', 'coarse', 'none']) {
+			sim.configure({ progressShape: shape });
+			const s = await submit(sim, { model: 'sora-2', prompt: shape });
+			shapes[shape] = progressAt(sim.tasks.get(s.json.task_id), fractions);
+		}
+		expect(shapes).toEqual({
+			linear: [10, 49, 50, 90, 100],
+			coarse: [0, 0, 50, 50, 100],
+			none: [0, 0, 0, 0, 100],
+		});
+		expect(() => sim.configure({ progressShape: 'smooth' })).toThrow(
+			/progressShape must be one of/,
+		);
+	});
+
+	test('nextPollAfterSeconds puts a poll hint on unfinished status answers only', async () => {
+		const sim = await start({ queuedMs: 0, renderMs: 200, nextPollAfterSeconds: 7 });
+		const s = await submit(sim, { model: 'sora-2', prompt: 'hinted' });
+		expect((await getTask(sim, s.json.task_id)).json.next_poll_after_seconds).toBe(7);
+		const done = await waitForStatus(sim, s.json.task_id, 'completed');
+		expect(done.next_poll_after_seconds).toBeUndefined();
+	});
+});

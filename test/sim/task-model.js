@@ -39,7 +39,7 @@ function quotaFor(model, resolution, duration) {
  * @param {object} p
  * @param {object} p.body the submitted body (kept for inspection by tests)
  * @param {object} [p.params] normalised Sora params from validation, if the model is a Sora model
- * @param {{queuedMs:number, renderMs:number}} p.timing
+ * @param {{queuedMs:number, renderMs:number, progressShape?:string}} p.timing renderMs already drawn for this task
  * @param {string} p.baseUrl public base of the simulator as the submitter saw it
  */
 function createTask({ body, params, timing, baseUrl, now = Date.now() }) {
@@ -62,6 +62,7 @@ function createTask({ body, params, timing, baseUrl, now = Date.now() }) {
 		queuedMs: timing.queuedMs,
 		// "[slow]" lets a test hold a task in processing without slowing every other task.
 		renderMs: prompt.includes('[slow]') ? timing.renderMs * 10 : timing.renderMs,
+		progressShape: timing.progressShape || 'linear',
 		willFail: prompt.includes('[fail]'),
 		callbackUrl: typeof body.callback_url === 'string' ? body.callback_url : null,
 		baseUrl,
@@ -83,10 +84,16 @@ function taskState(task, now = Date.now()) {
 	const endAt = startAt + task.renderMs;
 	if (now < startAt) return { status: 'queued', progress: 0 };
 	if (now < endAt) {
-		return {
-			status: 'processing',
-			progress: Math.min(99, Math.floor(((now - startAt) / task.renderMs) * 100)),
-		};
+		const linear = Math.min(99, Math.floor(((now - startAt) / task.renderMs) * 100));
+		const progress =
+			task.progressShape === 'none'
+				? 0
+				: task.progressShape === 'coarse'
+					? linear >= 50
+						? 50
+						: 0
+					: linear;
+		return { status: 'processing', progress };
 	}
 	if (task.willFail) return { status: 'failed', progress: 0, at: endAt, error: FAIL_ERROR };
 	return { status: 'completed', progress: 100, at: endAt };
@@ -141,6 +148,8 @@ function statusObject(task, opts, baseUrl, now = Date.now()) {
 		out.cost = state.status === 'completed' ? task.quota : 0;
 	}
 	if (state.status === 'failed') out.error = { ...state.error };
+	if (!isTerminal(state.status) && opts.nextPollAfterSeconds > 0)
+		out.next_poll_after_seconds = opts.nextPollAfterSeconds;
 	if (state.status === 'completed') {
 		const url = fileUrl(baseUrl, task);
 		out.result = {
