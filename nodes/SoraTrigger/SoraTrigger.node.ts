@@ -11,7 +11,7 @@ import type {
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callbacks';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
-import { claimDelivery } from './dedupe';
+import { claimDelivery, deliveryKey } from './dedupe';
 
 function sameSecret(given: unknown, expected: string): boolean {
 	const a = Buffer.from(typeof given === 'string' ? given : '');
@@ -127,7 +127,8 @@ export class SoraTrigger implements INodeType {
 				started: false,
 			});
 		}
-		if (!claimDelivery(this, taskId, task.status)) {
+		const key = deliveryKey(taskId, task.status);
+		if (!claimDelivery(this, key)) {
 			return reply(this, 200, {
 				received: true,
 				task_id: taskId,
@@ -143,7 +144,7 @@ export class SoraTrigger implements INodeType {
 		});
 		return {
 			webhookResponse: { received: true, task_id: taskId, status: task.status, started: true },
-			workflowData: [[output]],
+			workflowData: [[{ ...output, json: { ...output.json, delivery_key: key } }]],
 		};
 	}
 }

@@ -2,24 +2,25 @@ import type { IWebhookFunctions } from 'n8n-workflow';
 
 const REMEMBERED = 2000;
 
-/** Recent deliveries in this process: catches duplicates that arrive at the same moment. */
+/** Recent deliveries in this process: catches duplicates, even ones that arrive at the same moment. */
 const recent = new Map<string, true>();
 
-/**
- * True the first time a task's terminal status is delivered to this trigger, false for a
- * duplicate. Workflow static data remembers across requests and restarts; the in-process map
- * closes the window where two copies arrive before the first is saved.
- */
-export function claimDelivery(ctx: IWebhookFunctions, taskId: string, status: string): boolean {
-	const node = ctx.getNode();
-	const key = `${ctx.getWorkflow().id}:${node.id}:${taskId}:${status}`;
-	const data = ctx.getWorkflowStaticData('node') as { delivered?: string[] };
-	const delivered = data.delivered ?? [];
-	const deliveryKey = `${taskId}:${status}`;
-	if (recent.has(key) || delivered.includes(deliveryKey)) return false;
+/** The same for every copy of one task outcome, whichever process receives it and when. */
+export function deliveryKey(taskId: string, status: string): string {
+	return `${taskId}:${status}`;
+}
 
-	recent.set(key, true);
+/**
+ * True the first time this n8n process sees a task outcome for this trigger, false for a repeat.
+ * Only the process's memory: n8n gives a webhook trigger no store that it persists before the
+ * execution starts (static data written here is saved only on a trigger's first delivery ever, n8n
+ * 2.41 `webhooks/live-webhooks.js`), so repeats reaching another process or arriving after a
+ * restart are caught downstream on `delivery_key` (README, "Duplicate callbacks").
+ */
+export function claimDelivery(ctx: IWebhookFunctions, key: string): boolean {
+	const processKey = `${ctx.getWorkflow().id}:${ctx.getNode().id}:${key}`;
+	if (recent.has(processKey)) return false;
+	recent.set(processKey, true);
 	if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value as string);
-	data.delivered = [...delivered, deliveryKey].slice(-REMEMBERED);
 	return true;
 }

@@ -8,7 +8,6 @@ export function webhookContext(
 	api: FakeApi,
 	request: { body?: unknown; query?: IDataObject; headers?: IDataObject },
 	params: IDataObject = {},
-	staticData: IDataObject = {},
 ) {
 	const ctx = mockDeep<IWebhookFunctions>();
 	const response = { status: 0, body: undefined as unknown };
@@ -20,7 +19,6 @@ export function webhookContext(
 	);
 	ctx.getNode.mockReturnValue(mock<INode>({ id: 'trigger-1', name: 'Sora Trigger' }));
 	ctx.getWorkflow.mockReturnValue({ id: 'wf-1' } as Workflow);
-	ctx.getWorkflowStaticData.mockReturnValue(staticData);
 	ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(api.request as never);
 	const res = {

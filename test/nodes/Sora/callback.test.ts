@@ -46,6 +46,75 @@ describe('resumeFromCallback', () => {
 		expect(response).toMatchObject({ status: 202, body: { resumed: false, status: 'processing' } });
 	});
 
+	describe('an execution parked for task A', () => {
+		const parkedFor = (ctx: ReturnType<typeof webhookContext>['ctx'], taskId: string) =>
+			ctx.evaluateExpression.mockReturnValue({
+				task_id: taskId,
+				status: 'queued',
+				timed_out: true,
+			});
+
+		it('answers 409 to a callback about another task, without reading it, and stays parked', async () => {
+			const api = new FakeApi();
+			const { ctx, response } = webhookContext(
+				api,
+				{ body: { task_id: 'task_B', status: 'completed' } },
+				{ options: {} },
+			);
+			parkedFor(ctx, 'task_A');
+			const result = await resumeFromCallback.call(ctx);
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(response).toMatchObject({
+				status: 409,
+				body: { received: false, task_id: 'task_B', expected_task_id: 'task_A' },
+			});
+			expect(api.calls).toHaveLength(0);
+		});
+
+		it('resumes with task A when the callback names it', async () => {
+			const api = new FakeApi().on(
+				'GET',
+				'/v1/tasks/task_A',
+				ok({ task_id: 'task_A', status: 'failed', error: { message: 'x' } }),
+			);
+			const { ctx } = webhookContext(api, { body: { task_id: 'task_A' } }, { options: {} });
+			parkedFor(ctx, 'task_A');
+			const result = await resumeFromCallback.call(ctx);
+			expect(result.workflowData?.[0][0].json).toMatchObject({
+				task_id: 'task_A',
+				status: 'failed',
+			});
+		});
+
+		it('reads task A when the callback body names no task', async () => {
+			const api = new FakeApi().on(
+				'GET',
+				'/v1/tasks/task_A',
+				ok({
+					task_id: 'task_A',
+					status: 'completed',
+					result: { videos: [{ url: 'https://cdn/a.mp4' }] },
+				}),
+			);
+			const { ctx } = webhookContext(api, { body: {} }, { options: {} });
+			parkedFor(ctx, 'task_A');
+			const result = await resumeFromCallback.call(ctx);
+			expect(result.workflowData?.[0][0].json).toMatchObject({ task_id: 'task_A' });
+			expect(api.count('GET', '/v1/tasks/task_A')).toBe(1);
+		});
+
+		it('ignores an input that is not the parked row (no timed_out flag)', async () => {
+			const api = new FakeApi().on(
+				'GET',
+				'/v1/tasks/task_B',
+				ok({ task_id: 'task_B', status: 'completed' }),
+			);
+			const { ctx } = webhookContext(api, { body: { task_id: 'task_B' } }, { options: {} });
+			ctx.evaluateExpression.mockReturnValue({ task_id: 'task_A' });
+			expect((await resumeFromCallback.call(ctx)).workflowData).toBeDefined();
+		});
+	});
+
 	it('keeps the execution parked when the body names no task', async () => {
 		const { ctx, response } = webhookContext(new FakeApi(), { body: 'garbage' }, { options: {} });
 		expect((await resumeFromCallback.call(ctx)).workflowData).toBeUndefined();

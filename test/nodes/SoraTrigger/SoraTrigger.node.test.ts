@@ -95,25 +95,20 @@ describe('Sora Trigger webhook', () => {
 		expect((await trigger.webhook.call(notChosen.ctx)).workflowData).toBeUndefined();
 	});
 
-	it('starts once per task outcome: a duplicate is answered but starts nothing', async () => {
-		const staticData = {};
+	it('starts once per task outcome in this process: a duplicate is answered but starts nothing', async () => {
 		const api = new FakeApi().always('GET', '/v1/tasks/task_d', completed('task_d'));
-		const first = webhookContext(
-			api,
-			{ body: { task_id: 'task_d' } },
-			{ events: ['completed'] },
-			staticData,
-		);
-		const second = webhookContext(
-			api,
-			{ body: { task_id: 'task_d' } },
-			{ events: ['completed'] },
-			staticData,
-		);
-		expect((await trigger.webhook.call(first.ctx)).workflowData).toHaveLength(1);
+		const first = webhookContext(api, { body: { task_id: 'task_d' } }, { events: ['completed'] });
+		const second = webhookContext(api, { body: { task_id: 'task_d' } }, { events: ['completed'] });
+		const started = await trigger.webhook.call(first.ctx);
+		expect(started.workflowData?.[0][0].json.delivery_key).toBe('task_d:completed');
+		expect(started.webhookResponse).toEqual({
+			received: true,
+			task_id: 'task_d',
+			status: 'completed',
+			started: true,
+		});
 		expect((await trigger.webhook.call(second.ctx)).workflowData).toBeUndefined();
 		expect(second.response.body).toMatchObject({ duplicate: true });
-		expect(staticData).toEqual({ delivered: ['task_d:completed'] });
 	});
 
 	it('checks the optional secret from the query or a header, in constant time', async () => {
@@ -133,7 +128,6 @@ describe('Sora Trigger webhook', () => {
 			api,
 			{ body: { task_id: 'task_s' }, headers: { 'x-qingbo-secret': 'open-sesame' } },
 			params,
-			{},
 		);
 		expect((await trigger.webhook.call(header.ctx)).workflowData).toHaveLength(1);
 	});
