@@ -10,6 +10,7 @@ const {
 	soraNode,
 	webhookNode,
 	noOpNode,
+	removeSeenBeforeNode,
 	soraTriggerNode,
 	chainWorkflow,
 } = require('./workflows');
@@ -62,6 +63,11 @@ const WORKFLOWS = {
 		),
 		noOpNode('Publish'),
 	]),
+	dedupedTrigger: chainWorkflow('qbCbTrigger00003', 'Publish each video once, across restarts', [
+		soraTriggerNode({ events: ['completed'] }, { webhookId: 'qb-sora-deduped' }),
+		removeSeenBeforeNode('={{ $json.delivery_key }}'),
+		noOpNode('Publish'),
+	]),
 	trigger: chainWorkflow('qbCbTrigger00001', 'On video finished', [
 		soraTriggerNode({ events: ['completed', 'failed'], download: false }),
 		noOpNode('Follow Up'),
@@ -85,6 +91,7 @@ beforeAll(async () => {
 	await n8n.waitForWebhook('stop-me');
 	await n8n.waitForWebhook('qb-sora-trigger/sora');
 	await n8n.waitForWebhook('qb-sora-guarded/sora');
+	await n8n.waitForWebhook('qb-sora-deduped/sora');
 });
 
 afterAll(async () => {
@@ -159,7 +166,54 @@ describe('Pause Until Callback', () => {
 		const statuses = sim.callbacks.map((c) => c.taskStatus);
 		expect(statuses).toEqual(['processing', 'completed']);
 		expect(sim.callbacks.every((c) => c.status >= 200 && c.status < 300)).toBe(true);
+		// The sender gets the node's JSON, not n8n's default 'firstEntryJson'.
+		expect(sim.callbacks.map((c) => c.answer)).toEqual([
+			{ received: true, task_id: taskId, status: 'processing', resumed: false },
+			{ received: true, task_id: taskId, status: 'completed', resumed: true },
+		]);
 		expect(sim.counters.statusReadsByTask[taskId]).toBe(2);
+	});
+
+	test('a callback about another task gets 409 and leaves the execution parked for its own task', async () => {
+		sim.configure({ queuedMs: 10 * 60_000 }); // task A ends only when the test says so
+		const submitted = await request('POST', `${sim.url}/v1/tasks`, {
+			headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+			body: { model: 'sora-2', prompt: 'Another finished video of the same account' },
+		});
+		const other = submitted.json.task_id;
+		sim.completeNow(other);
+		const seen = await executionIds(WORKFLOWS.callback.id);
+		await request('POST', `${n8n.baseUrl}/webhook/make-video`, { body: { prompt: 'Task A' } });
+		const waiting = await until(async () => {
+			const list = await n8n.listExecutions(WORKFLOWS.callback.id);
+			return list.find((e) => !seen.has(e.id) && e.status === 'waiting');
+		}, 'the execution to park');
+		const own = [...sim.tasks.keys()].find((id) => id !== other);
+		const resumeUrl = sim.tasks.get(own).body.callback_url;
+
+		const foreign = await request('POST', resumeUrl, {
+			body: { task_id: other, status: 'completed' },
+		});
+		expect(foreign.status).toBe(409);
+		expect(foreign.json).toMatchObject({ task_id: other, expected_task_id: own });
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		const still = (await n8n.listExecutions(WORKFLOWS.callback.id)).find(
+			(e) => e.id === waiting.id,
+		);
+		expect(still.status).toBe('waiting');
+		expect(sim.counters.statusReadsByTask[other] ?? 0).toBe(0);
+
+		sim.completeNow(own); // the real callback
+		const execution = await n8n.waitForExecution(WORKFLOWS.callback.id, {
+			where: (e) => e.id === waiting.id,
+		});
+		expect(execution.status).toBe('success');
+		const [item] = outputOf(execution.run, 'Sora');
+		expect(item.json).toMatchObject({ task_id: own, status: 'completed' });
+		expect(sim.callbacks.find((c) => c.taskId === own).answer).toMatchObject({
+			task_id: own,
+			resumed: true,
+		});
 	});
 
 	test('at the wait limit the outcome names the task and its last known status', async () => {
@@ -218,7 +272,14 @@ describe('Sora Trigger', () => {
 		});
 		const [item] = outputOf(execution.run, 'Sora Trigger');
 		expect(item.json).toMatchObject({ task_id: taskId, status: 'completed', progress: 100 });
+		expect(item.json.delivery_key).toBe(`${taskId}:completed`);
 		expect(outputOf(execution.run, 'Follow Up')).toHaveLength(1);
+		expect(sim.callbacks.find((c) => c.taskId === taskId).answer).toEqual({
+			received: true,
+			task_id: taskId,
+			status: 'completed',
+			started: true,
+		});
 	});
 
 	test('duplicate callbacks for the same task start one execution', async () => {
@@ -345,5 +406,38 @@ describe('Editor calls', () => {
 		sim.configure({ faults: { failNext: { status: 503, count: 5 } } });
 		expect((await load()).map((option) => option.value)).toEqual(['sora-2', 'sora-2-pro']);
 		sim.configure({ models: ['sora-2', 'sora-2-pro'], flavour: 'seed', faults: {} });
+	});
+});
+
+describe('Sora Trigger across a restart', () => {
+	test('a repeat after n8n restarts starts a second execution; Remove Duplicates on delivery_key publishes once', async () => {
+		const url = `${n8n.baseUrl}/webhook/qb-sora-deduped/sora`;
+		const seen = await executionIds(WORKFLOWS.dedupedTrigger.id);
+		const first = await submitWithCallback('Published once', url);
+		const other = await submitWithCallback('Another video handled before the restart', url);
+		const before = await until(async () => {
+			const fresh = (await n8n.listExecutions(WORKFLOWS.dedupedTrigger.id)).filter(
+				(e) => !seen.has(e.id) && e.status === 'success',
+			);
+			return fresh.length === 2 && fresh;
+		}, 'two executions');
+		for (const e of before) seen.add(e.id);
+
+		await n8n.stop();
+		await n8n.start();
+		await n8n.restLogin();
+		await n8n.waitForWebhook('qb-sora-deduped/sora');
+
+		// QingBo sends the first task's callback again.
+		const repeat = await request('POST', url, { body: { task_id: first, status: 'completed' } });
+		expect(repeat.status).toBe(200);
+		const execution = await n8n.waitForExecution(WORKFLOWS.dedupedTrigger.id, {
+			where: (e) => !seen.has(e.id),
+		});
+		const [item] = outputOf(execution.run, 'Sora Trigger');
+		expect(item.json.delivery_key).toBe(`${first}:completed`);
+		expect(outputOf(execution.run, 'Remove Duplicates')).toHaveLength(0);
+		expect(Object.keys(execution.run.data.resultData.runData)).not.toContain('Publish');
+		expect(sim.callbacks.find((c) => c.taskId === other).answer).toMatchObject({ started: true });
 	});
 });

@@ -35,6 +35,21 @@ const noOpNode = (name = 'Done') => ({
 	typeVersion: 1,
 });
 
+/**
+ * n8n's Remove Duplicates (v2) keeping only values never seen in earlier executions: its history is
+ * in n8n's database, so it holds across processes and restarts.
+ */
+const removeSeenBeforeNode = (dedupeValue, name = 'Remove Duplicates') => ({
+	parameters: {
+		operation: 'removeItemsSeenInPreviousExecutions',
+		dedupeValue,
+		options: {},
+	},
+	name,
+	type: 'n8n-nodes-base.removeDuplicates',
+	typeVersion: 2,
+});
+
 /** Sora Trigger with a fixed webhookId, so its production URL is /webhook/<webhookId>/sora. */
 const soraTriggerNode = (
 	parameters,
@@ -72,6 +87,7 @@ module.exports = {
 	manualWorkflow,
 	webhookNode,
 	noOpNode,
+	removeSeenBeforeNode,
 	soraTriggerNode,
 	chainWorkflow,
 };
