@@ -11,9 +11,8 @@ import type {
 import { router } from './actions/router';
 import * as task from './actions/task/Task.resource';
 import * as video from './actions/video/Video.resource';
-import { resumeFromCallback } from './callback';
 import { getModels } from './methods/loadOptions';
-import { callbackWebhooks } from './webhooks';
+import { resumeFromCallback, resumeWebhooks } from './resume';
 
 export class Sora implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,7 +29,7 @@ export class Sora implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qingboApi', required: true }],
-		webhooks: callbackWebhooks,
+		webhooks: resumeWebhooks,
 		waitingNodeTooltip: 'Waiting for QingBo to call back when the video is ready',
 		properties: [
 			{

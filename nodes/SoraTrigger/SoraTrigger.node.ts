@@ -8,7 +8,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callbacks';
+import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
 import { claimDelivery, deliveryKey } from './dedupe';
@@ -138,7 +138,7 @@ export class SoraTrigger implements INodeType {
 			});
 		}
 
-		const output = await taskOutput(this, task, client.origin, {
+		const output = await taskOutput(this, task, client, {
 			download: this.getNodeParameter('download', false) as boolean,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
 		});

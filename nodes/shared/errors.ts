@@ -1,7 +1,25 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { InputError } from './validation';
+/** Bad node input, caught before any billed call. Names the field and how to fix it. */
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		problem: string,
+		readonly fix: string,
+	) {
+		super(`${field}: ${problem}`);
+		this.name = 'InputError';
+	}
+}
+
+/** Raised when the user stops the execution while we wait. */
+export class ExecutionCancelled extends Error {
+	constructor(what: string) {
+		super(`The execution was stopped while ${what}`);
+		this.name = 'ExecutionCancelled';
+	}
+}
 
 /** What the API said when a call failed (status 0: no HTTP answer at all). */
 export class ApiFailure extends Error {
@@ -49,8 +67,8 @@ const FIELD_LABELS: Record<string, string> = {
 	'extra.video_id': 'Source Task ID',
 	strength: 'Strength',
 	'extra.strength': 'Strength',
-	extra: 'Options > Extra',
-	callback_url: 'Options > Callback URL',
+	extra: 'Options › Extra',
+	callback_url: 'Options › Callback URL',
 };
 
 function advice(
@@ -62,7 +80,7 @@ function advice(
 		case failure.code === 'task_not_cancellable':
 			return {
 				message: `Task ${taskId} can no longer be cancelled`,
-				description: `Only queued tasks can be cancelled; this one is already processing or finished (${failure.message}). Use Task → Get to see its status.`,
+				description: `Only queued tasks can be cancelled; this one is already processing or finished (${failure.message}). Use Task › Get to see its status.`,
 			};
 		case failure.status === 400: {
 			const field = failure.param ? (FIELD_LABELS[failure.param] ?? failure.param) : undefined;

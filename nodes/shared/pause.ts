@@ -1,12 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-/** Raised when the user stops the execution while we wait. */
-export class ExecutionCancelled extends Error {
-	constructor(what: string) {
-		super(`The execution was stopped while ${what}`);
-		this.name = 'ExecutionCancelled';
-	}
-}
+import { ExecutionCancelled } from './errors';
 
 const SLICE_MS = 250;
 
@@ -23,22 +17,4 @@ export async function pause(
 		if (left <= 0) return;
 		await sleep(Math.min(SLICE_MS, left));
 	}
-}
-
-/** Runs `work` over `inputs` with at most `limit` in flight, keeping input order in the result. */
-export async function mapWithConcurrency<T, R>(
-	inputs: readonly T[],
-	limit: number,
-	work: (input: T, index: number) => Promise<R>,
-): Promise<R[]> {
-	const results = new Array<R>(inputs.length);
-	let next = 0;
-	const lane = async () => {
-		while (next < inputs.length) {
-			const index = next++;
-			results[index] = await work(inputs[index], index);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, inputs.length) }, lane));
-	return results;
 }

@@ -1,8 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
-
-export type TaskStatus = 'queued' | 'processing' | (typeof TERMINAL_STATUSES)[number];
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 
 /** A task as every operation outputs it: the API's fields plus the derived ones the contract promises. */
 export interface Task extends IDataObject {
@@ -31,7 +29,7 @@ const STATUS_ALIASES: Record<string, string> = {
 	in_progress: 'processing',
 };
 
-export function canonicalStatus(value: unknown): string {
+function canonicalStatus(value: unknown): string {
 	const status = String(value ?? '')
 		.trim()
 		.toLowerCase();

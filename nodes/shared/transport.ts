@@ -8,13 +8,13 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { ApiFailure } from './errors';
-import { ExecutionCancelled, pause } from './pause';
+import { ApiFailure, ExecutionCancelled } from './errors';
+import { pause } from './pause';
 import { normaliseTask, type Task } from './task';
 
-export const CREDENTIAL_TYPE = 'qingboApi';
+const CREDENTIAL_TYPE = 'qingboApi';
 
-export type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
+type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 const MAX_ATTEMPTS = 6;
 /** While a callback sender waits for our answer: a few seconds of retries, then 503 so it can retry. */
@@ -22,6 +22,7 @@ export const CALLBACK_READ_ATTEMPTS = 3;
 const MAX_BACKOFF_MS = 30_000;
 const MAX_SERVER_DELAY_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 60_000;
+const DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 
 /** The API origin from the credential: tolerant of a trailing `/` or `/v1` typed by the user. */
 export function apiOrigin(baseUrl: string): string {
@@ -54,7 +55,7 @@ export function serverDelayMs(
 	return undefined;
 }
 
-export function backoffMs(attempt: number): number {
+function backoffMs(attempt: number): number {
 	const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
 	return base / 2 + Math.random() * (base / 2);
 }
@@ -93,7 +94,8 @@ interface Call {
 export class QingboClient {
 	private constructor(
 		private readonly ctx: ApiContext,
-		public origin: string,
+		/** Moves once if the API redirects to another host (see followsRedirect). */
+		private origin: string,
 	) {}
 
 	static async create(ctx: ApiContext): Promise<QingboClient> {
@@ -147,6 +149,32 @@ export class QingboClient {
 		return list
 			.map((entry) => (typeof entry === 'string' ? entry : (entry as IDataObject)?.id))
 			.filter((id): id is string => typeof id === 'string' && id.length > 0);
+	}
+
+	/**
+	 * Streams a result file. The key is sent only to the API's own origin, never to a CDN link.
+	 * Resolves with the answer whatever its status (the caller explains an expired link); rejects
+	 * only when no answer came.
+	 */
+	async download(url: string): Promise<IN8nHttpFullResponse> {
+		const request: IHttpRequestOptions = {
+			url,
+			method: 'GET',
+			encoding: 'stream',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: DOWNLOAD_TIMEOUT_MS,
+			abortSignal: cancelSignal(this.ctx),
+		};
+		const sameOrigin = new URL(url).origin === this.origin;
+		const response: unknown = sameOrigin
+			? await this.ctx.helpers.httpRequestWithAuthentication.call(
+					this.ctx,
+					CREDENTIAL_TYPE,
+					request,
+				)
+			: await this.ctx.helpers.httpRequest(request);
+		return response as IN8nHttpFullResponse;
 	}
 
 	/** Moves this client to the host a 3xx points at, once per host, keeping method and body. */

@@ -1,25 +1,18 @@
 import { jsonParse } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
-/** Bad node input, caught before any billed call. Names the field and how to fix it. */
-export class InputError extends Error {
-	constructor(
-		readonly field: string,
-		problem: string,
-		readonly fix: string,
-	) {
-		super(`${field}: ${problem}`);
-		this.name = 'InputError';
-	}
-}
+import { InputError } from './errors';
 
 /** The seed's models; only these get the seed's rules. Other IDs are data for the API to judge. */
 export const SORA_MODELS = ['sora-2', 'sora-2-pro'];
 export const DURATIONS = [4, 8, 12, 16, 20];
+export const RESOLUTIONS = ['720p', '1080p'];
+export const ASPECT_RATIOS = ['16:9', '9:16'];
 export const STRENGTH_WORDS = ['Subtle', 'Mild', 'Strong'];
+export const STRENGTH_LEVELS = [1, 2, 3, 4, 5, 6, 7, 8];
 const MAX_CHARACTERS = 2;
 
-export function isSoraModel(model: unknown): boolean {
+function isSoraModel(model: unknown): boolean {
 	return typeof model === 'string' && SORA_MODELS.includes(model.trim().toLowerCase());
 }
 
@@ -111,7 +104,7 @@ export function parseStrength(value: unknown): string | number {
 	const word = STRENGTH_WORDS.find((w) => w.toLowerCase() === text.toLowerCase());
 	if (word) return word;
 	const n = Number(text);
-	if (text && Number.isInteger(n) && n >= 1 && n <= 8) return n;
+	if (text && STRENGTH_LEVELS.includes(n)) return n;
 	throw new InputError(
 		'Strength',
 		`"${text}" is not a remix strength`,
@@ -121,7 +114,7 @@ export function parseStrength(value: unknown): string | number {
 
 /**
  * The seed's rules for Sora models, checked on the final request body (so fields added through
- * Options > Additional Fields are checked too).
+ * Options › Additional Fields are checked too).
  */
 export function checkSoraRules(body: IDataObject): void {
 	if (!isSoraModel(body.model)) return;
@@ -136,11 +129,11 @@ export function checkSoraRules(body: IDataObject): void {
 			`Pick one of ${DURATIONS.join(', ')} seconds.`,
 		);
 	}
-	if (body.resolution !== undefined && !['720p', '1080p'].includes(String(body.resolution))) {
+	if (body.resolution !== undefined && !RESOLUTIONS.includes(String(body.resolution))) {
 		throw new InputError(
 			'Resolution',
 			`"${body.resolution}" is not offered`,
-			'Pick 720p or 1080p.',
+			`Pick ${RESOLUTIONS.join(' or ')}.`,
 		);
 	}
 	if (body.resolution === '1080p' && model !== 'sora-2-pro') {
@@ -150,11 +143,11 @@ export function checkSoraRules(body: IDataObject): void {
 			'Pick 720p, or switch the model to sora-2-pro.',
 		);
 	}
-	if (body.aspect_ratio !== undefined && !['16:9', '9:16'].includes(String(body.aspect_ratio))) {
+	if (body.aspect_ratio !== undefined && !ASPECT_RATIOS.includes(String(body.aspect_ratio))) {
 		throw new InputError(
 			'Aspect Ratio',
 			`"${body.aspect_ratio}" is not offered`,
-			'Pick 16:9 or 9:16.',
+			`Pick ${ASPECT_RATIOS.join(' or ')}.`,
 		);
 	}
 

@@ -1,11 +1,10 @@
 import { ApiFailure, TaskFailure } from './errors';
-import { mapWithConcurrency, pause } from './pause';
+import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
+import { pause } from './pause';
 import { FIRST_READ_MS, PollSchedule } from './poll-schedule';
 import { isTerminal, type Task } from './task';
 import type { QingboClient } from './transport';
 
-/** Status reads in flight at once, so a batch of hundreds does not burst the API. */
-const POLL_CONCURRENCY = 8;
 /** A failed read is retried once at once, then simply again at its next read. */
 const READ_ATTEMPTS = 2;
 
@@ -77,7 +76,7 @@ interface Lane {
 }
 
 /**
- * The one waiting engine. Each task is read when it is due, at most POLL_CONCURRENCY at a time,
+ * The one waiting engine. Each task is read when it is due, at most IN_FLIGHT.statusReads at a time,
  * and ends at completion, failure or its own timeout; the Stop button ends the wait within a
  * quarter second. With a Poll Interval a task is read at that fixed cadence; without one
  * (`pollIntervalMs` 0 or unset) its reads follow its progress (see PollSchedule). A 429 pauses
@@ -158,7 +157,7 @@ export async function waitForTasks(
 
 		if (now >= pausedUntil) {
 			const due = pending.filter((lane) => lane.nextReadAt <= now + ROUND_SLACK_MS);
-			await mapWithConcurrency(due, POLL_CONCURRENCY, read);
+			await mapWithConcurrency(due, IN_FLIGHT.statusReads, read);
 		}
 
 		const waiting = lanes.filter((lane) => !lane.outcome);

@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../shared/validation';
+import { DURATIONS } from '../../shared/validation';
+
+/** Properties more than one operation shows; each operation file lists the ones it uses. */
 
 /** 0: no fixed cadence, each task's reads follow its progress (nodes/shared/poll-schedule.ts). */
 export const DEFAULT_POLL_INTERVAL_S = 0;
 export const DEFAULT_TIMEOUT_S = 1200;
-export const DEFAULT_BINARY_PROPERTY = 'data';
+const DEFAULT_BINARY_PROPERTY = 'data';
 
 export const modelProperty: INodeProperties = {
 	displayName: 'Model Name or ID',
@@ -33,7 +35,7 @@ export const durationProperty: INodeProperties = {
 	displayName: 'Duration',
 	name: 'duration',
 	type: 'options',
-	options: [4, 8, 12, 16, 20].map((s) => ({ name: `${s} Seconds`, value: s })),
+	options: DURATIONS.map((s) => ({ name: `${s} Seconds`, value: s })),
 	default: 4,
 	description: 'Length of the video in seconds',
 };
@@ -48,7 +50,7 @@ export const sourceTaskIdProperty: INodeProperties = {
 	description: 'The completed task whose video is used as the source',
 };
 
-export const waitModeProperty: INodeProperties = {
+const waitModeProperty: INodeProperties = {
 	displayName: 'Wait Mode',
 	name: 'waitMode',
 	type: 'options',
@@ -75,7 +77,7 @@ export const waitModeProperty: INodeProperties = {
 	description: 'How the node waits for the video',
 };
 
-export const callbackNotice: INodeProperties = {
+const callbackNotice: INodeProperties = {
 	displayName:
 		'Pause Until Callback handles one item per execution: n8n resumes an execution only once. For many items use Loop Over Items, or "Don\'t Wait" with a Sora Trigger.',
 	name: 'callbackNotice',
@@ -151,64 +153,37 @@ const additionalFields: INodeProperties = {
 		'JSON object merged into the request body root: fields of newer models (e.g. Veo, Kling), which the API documents per model',
 };
 
-function optionsCollection(
-	operations: string[],
-	resource: string,
-	values: INodeProperties[],
-): INodeProperties {
+function optionsCollection(values: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: [resource], operation: operations } },
 		options: values,
 	};
 }
 
-export const videoOptions = optionsCollection(['generate', 'remix', 'extend'], 'video', [
-	additionalFields,
-	callbackUrl,
+/** Wait Mode and Options of Generate, Remix and Extend (each adds them to its own description). */
+export const videoWaitProperties: INodeProperties[] = [
+	waitModeProperty,
+	callbackNotice,
+	optionsCollection([
+		additionalFields,
+		callbackUrl,
+		download,
+		extra,
+		binaryPropertyName,
+		pollInterval,
+		timeout,
+	]),
+];
+
+export const taskGetOptions = optionsCollection([download, binaryPropertyName]);
+
+export const taskWaitOptions = optionsCollection([
 	download,
-	extra,
 	binaryPropertyName,
 	pollInterval,
 	timeout,
 ]);
-
-export const taskGetOptions = optionsCollection(['get'], 'task', [download, binaryPropertyName]);
-
-export const taskWaitOptions = optionsCollection(['wait'], 'task', [
-	download,
-	binaryPropertyName,
-	pollInterval,
-	timeout,
-]);
-
-/** The fields every video request starts with: model, action and prompt. */
-export function requestHead(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	action: string,
-	promptFix: string,
-): IDataObject {
-	return {
-		model: requireText(
-			ctx.getNodeParameter('model', itemIndex),
-			'Model',
-			'Pick a model or give a model ID.',
-		),
-		action,
-		prompt: requireText(ctx.getNodeParameter('prompt', itemIndex), 'Prompt', promptFix),
-	};
-}
-
-/** The source video of a remix or extension, sent as `extra.video_id`. */
-export function sourceVideoId(ctx: IExecuteFunctions, itemIndex: number, action: string): string {
-	return requireText(
-		ctx.getNodeParameter('sourceTaskId', itemIndex),
-		'Source Task ID',
-		`Give the ID of the completed task to ${action}.`,
-	);
-}

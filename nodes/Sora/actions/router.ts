@@ -4,19 +4,22 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { toNodeError } from '../../shared/errors';
 import { raiseFailure, type ItemResult } from './results';
 import * as task from './task/Task.resource';
-import { runVideoOperation, type BuildRequest } from './video/run';
 import * as video from './video/Video.resource';
 
-const videoRequests: Record<string, BuildRequest> = {
-	generate: video.generate.buildRequest,
-	remix: video.remix.buildRequest,
-	extend: video.extend.buildRequest,
-};
+type Operation = (this: IExecuteFunctions) => Promise<ItemResult[]>;
 
-const taskOperations: Record<string, (this: IExecuteFunctions) => Promise<ItemResult[]>> = {
-	get: task.get.execute,
-	wait: task.wait.execute,
-	cancel: task.cancel.execute,
+/** Every operation, by resource and name: each file exports its description and this `execute`. */
+const operations: Record<string, Record<string, Operation>> = {
+	video: {
+		generate: video.generate.execute,
+		remix: video.remix.execute,
+		extend: video.extend.execute,
+	},
+	task: {
+		get: task.get.execute,
+		wait: task.wait.execute,
+		cancel: task.cancel.execute,
+	},
 };
 
 /** An error row for "continue on fail": the message, plus the task so no paid task is orphaned. */
@@ -38,16 +41,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	let results: ItemResult[];
 	try {
-		if (resource === 'video' && videoRequests[operation]) {
-			results = await runVideoOperation.call(this, videoRequests[operation]);
-		} else if (resource === 'task' && taskOperations[operation]) {
-			results = await taskOperations[operation].call(this);
-		} else {
+		const execute = operations[resource]?.[operation];
+		if (!execute) {
 			throw new NodeOperationError(
 				this.getNode(),
 				`The operation "${operation}" of "${resource}" is not supported`,
 			);
 		}
+		results = await execute.call(this);
 	} catch (error) {
 		throw toNodeError(this.getNode(), error, {
 			itemIndex: (error as { itemIndex?: number }).itemIndex ?? 0,

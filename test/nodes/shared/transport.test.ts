@@ -133,7 +133,10 @@ describe('QingboClient', () => {
 			'POST https://qingbo.dev/v1/tasks',
 			'POST https://www.qingbo.dev/v1/tasks',
 		]);
-		expect(client.origin).toBe('https://www.qingbo.dev');
+		// Later calls, downloads of API-hosted files included, go to the new host with the key.
+		api.on('GET', '/v1/tasks/task_w', ok({ task_id: 'task_w', status: 'queued' }));
+		await client.getTask('task_w');
+		expect(api.calls.at(-1)?.url).toBe('https://www.qingbo.dev/v1/tasks/task_w');
 	});
 
 	it('reads every documented models shape', async () => {

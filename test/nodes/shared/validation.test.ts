@@ -1,6 +1,6 @@
+import { InputError } from '../../../nodes/shared/errors';
 import {
 	checkSoraRules,
-	InputError,
 	parseCharacters,
 	parseImageUrls,
 	parseJsonObject,

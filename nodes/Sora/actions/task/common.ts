@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../../shared/pause';
+import { IN_FLIGHT, mapWithConcurrency } from '../../../shared/concurrency';
 import { QingboClient } from '../../../shared/transport';
 import { requireText } from '../../../shared/validation';
 import { failed, type ItemResult } from '../results';
@@ -23,7 +23,7 @@ export function readTaskId(ctx: IExecuteFunctions, itemIndex: number): string {
 	);
 }
 
-/** One API call per item's task ID (5 at a time); a failure keeps the task ID on the item's result. */
+/** One API call per item's task ID (a few at a time); a failure keeps the task ID on the item's result. */
 export async function forEachTask(
 	ctx: IExecuteFunctions,
 	work: (
@@ -33,13 +33,17 @@ export async function forEachTask(
 	) => Promise<Omit<ItemResult, 'itemIndex'>>,
 ): Promise<ItemResult[]> {
 	const client = await QingboClient.create(ctx);
-	return await mapWithConcurrency(ctx.getInputData(), 5, async (_item, itemIndex) => {
-		let taskId: string | undefined;
-		try {
-			taskId = readTaskId(ctx, itemIndex);
-			return { itemIndex, ...(await work(client, taskId, itemIndex)) };
-		} catch (error) {
-			return failed(itemIndex, error, taskId ? { task_id: taskId } : undefined);
-		}
-	});
+	return await mapWithConcurrency(
+		ctx.getInputData(),
+		IN_FLIGHT.taskCalls,
+		async (_item, itemIndex) => {
+			let taskId: string | undefined;
+			try {
+				taskId = readTaskId(ctx, itemIndex);
+				return { itemIndex, ...(await work(client, taskId, itemIndex)) };
+			} catch (error) {
+				return failed(itemIndex, error, taskId ? { task_id: taskId } : undefined);
+			}
+		},
+	);
 }

@@ -6,18 +6,18 @@ import { taskGetOptions } from '../common';
 import type { ItemResult } from '../results';
 import { forEachTask, taskIdProperty } from './common';
 
-const properties: INodeProperties[] = [taskIdProperty];
+const properties: INodeProperties[] = [taskIdProperty, taskGetOptions];
 
-export const description = [
-	...updateDisplayOptions({ show: { resource: ['task'], operation: ['get'] } }, properties),
-	taskGetOptions,
-];
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['get'] } },
+	properties,
+);
 
 /** One status read per item, whatever the status; downloads the video of completed tasks when asked. */
 export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
 	return await forEachTask(this, async (client, taskId, itemIndex) => {
 		const task = await client.getTask(taskId);
 		const options = this.getNodeParameter('options', itemIndex, {}) as OutputOptions;
-		return await taskOutput(this, task, client.origin, options);
+		return await taskOutput(this, task, client, options);
 	});
 }

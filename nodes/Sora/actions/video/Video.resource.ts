@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { callbackNotice, videoOptions, waitModeProperty } from '../common';
 import * as extend from './extend.operation';
 import * as generate from './generate.operation';
 import * as remix from './remix.operation';
@@ -40,7 +39,4 @@ export const description: INodeProperties[] = [
 	...generate.description,
 	...remix.description,
 	...extend.description,
-	{ ...waitModeProperty, displayOptions: { show: { resource: ['video'] } } },
-	{ ...callbackNotice, displayOptions: { show: { resource: ['video'], waitMode: ['callback'] } } },
-	videoOptions,
 ];

@@ -1,14 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { requireText } from '../../../shared/validation';
+import type { ItemResult } from '../results';
 import {
 	durationProperty,
 	modelProperty,
 	promptProperty,
-	requestHead,
 	sourceTaskIdProperty,
-	sourceVideoId,
+	videoWaitProperties,
 } from '../common';
+import { submitAndWait } from './submit-and-wait';
 
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
@@ -18,6 +20,7 @@ const properties: INodeProperties[] = [
 		...durationProperty,
 		description: 'Length of the new segment in seconds (a chain holds at most 6 extensions, 120 s)',
 	},
+	...videoWaitProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -26,10 +29,23 @@ export const description = updateDisplayOptions(
 );
 
 /** A continuation of a finished Sora video; no images or characters, by the seed's rules. */
-export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const param = (name: string) => this.getNodeParameter(name, itemIndex);
 	return {
-		...requestHead(this, itemIndex, 'extend', 'Describe the new segment.'),
-		duration: Number(this.getNodeParameter('duration', itemIndex)),
-		extra: { video_id: sourceVideoId(this, itemIndex, 'extend') },
+		model: requireText(param('model'), 'Model', 'Pick a model or give a model ID.'),
+		action: 'extend',
+		prompt: requireText(param('prompt'), 'Prompt', 'Describe the new segment.'),
+		duration: Number(param('duration')),
+		extra: {
+			video_id: requireText(
+				param('sourceTaskId'),
+				'Source Task ID',
+				'Give the ID of the completed task to extend.',
+			),
+		},
 	};
+}
+
+export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
+	return await submitAndWait.call(this, buildRequest);
 }

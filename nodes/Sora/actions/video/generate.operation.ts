@@ -1,8 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseCharacters, parseImageUrls } from '../../../shared/validation';
-import { durationProperty, modelProperty, promptProperty, requestHead } from '../common';
+import {
+	ASPECT_RATIOS,
+	parseCharacters,
+	parseImageUrls,
+	requireText,
+	RESOLUTIONS,
+} from '../../../shared/validation';
+import type { ItemResult } from '../results';
+import { durationProperty, modelProperty, promptProperty, videoWaitProperties } from '../common';
+import { submitAndWait } from './submit-and-wait';
+
+const ORIENTATION: Record<string, string> = { '16:9': 'Landscape', '9:16': 'Portrait' };
 
 const properties: INodeProperties[] = [
 	modelProperty,
@@ -11,10 +21,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Aspect Ratio',
 		name: 'aspectRatio',
 		type: 'options',
-		options: [
-			{ name: '16:9 (Landscape)', value: '16:9' },
-			{ name: '9:16 (Portrait)', value: '9:16' },
-		],
+		options: ASPECT_RATIOS.map((ratio) => ({
+			name: `${ratio} (${ORIENTATION[ratio]})`,
+			value: ratio,
+		})),
 		default: '16:9',
 	},
 	durationProperty,
@@ -22,10 +32,10 @@ const properties: INodeProperties[] = [
 		displayName: 'Resolution',
 		name: 'resolution',
 		type: 'options',
-		options: [
-			{ name: '720p', value: '720p' },
-			{ name: '1080p (Sora-2-Pro Only)', value: '1080p' },
-		],
+		options: RESOLUTIONS.map((resolution) => ({
+			name: resolution === '1080p' ? '1080p (Sora-2-Pro Only)' : resolution,
+			value: resolution,
+		})),
 		default: '720p',
 	},
 	{
@@ -70,6 +80,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	...videoWaitProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -78,16 +89,24 @@ export const description = updateDisplayOptions(
 );
 
 /** Text to video, or image to video when image URLs are given. */
-export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const param = (name: string, fallback?: unknown) =>
+		this.getNodeParameter(name, itemIndex, fallback);
 	const body: IDataObject = {
-		...requestHead(this, itemIndex, 'generate', 'Describe the video to generate.'),
-		aspect_ratio: this.getNodeParameter('aspectRatio', itemIndex),
-		duration: Number(this.getNodeParameter('duration', itemIndex)),
-		resolution: this.getNodeParameter('resolution', itemIndex),
+		model: requireText(param('model'), 'Model', 'Pick a model or give a model ID.'),
+		action: 'generate',
+		prompt: requireText(param('prompt'), 'Prompt', 'Describe the video to generate.'),
+		aspect_ratio: param('aspectRatio'),
+		duration: Number(param('duration')),
+		resolution: param('resolution'),
 	};
-	const images = parseImageUrls(this.getNodeParameter('imageUrls', itemIndex, ''));
+	const images = parseImageUrls(param('imageUrls', ''));
 	if (images.length) body.image_urls = images;
-	const characters = parseCharacters(this.getNodeParameter('characters', itemIndex, {}));
+	const characters = parseCharacters(param('characters', {}));
 	if (characters.length) body.extra = { characters };
 	return body;
+}
+
+export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
+	return await submitAndWait.call(this, buildRequest);
 }

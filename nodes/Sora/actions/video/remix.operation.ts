@@ -1,14 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { parseStrength } from '../../../shared/validation';
+import {
+	parseStrength,
+	requireText,
+	STRENGTH_LEVELS,
+	STRENGTH_WORDS,
+} from '../../../shared/validation';
+import type { ItemResult } from '../results';
 import {
 	modelProperty,
 	promptProperty,
-	requestHead,
 	sourceTaskIdProperty,
-	sourceVideoId,
+	videoWaitProperties,
 } from '../common';
+import { submitAndWait } from './submit-and-wait';
 
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
@@ -19,14 +25,13 @@ const properties: INodeProperties[] = [
 		name: 'strength',
 		type: 'options',
 		options: [
-			{ name: 'Subtle', value: 'Subtle' },
-			{ name: 'Mild', value: 'Mild' },
-			{ name: 'Strong', value: 'Strong' },
-			...[1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ name: `${n}`, value: `${n}` })),
+			...STRENGTH_WORDS.map((word) => ({ name: word, value: word })),
+			...STRENGTH_LEVELS.map((n) => ({ name: `${n}`, value: `${n}` })),
 		],
 		default: 'Mild',
 		description: 'How far the remix may move from the source: a word, or 1 (least) to 8 (most)',
 	},
+	...videoWaitProperties,
 ];
 
 export const description = updateDisplayOptions(
@@ -35,12 +40,24 @@ export const description = updateDisplayOptions(
 );
 
 /** A new video from a finished one; the source travels as `extra.video_id`. */
-export function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const param = (name: string, fallback?: string) =>
+		this.getNodeParameter(name, itemIndex, fallback);
 	return {
-		...requestHead(this, itemIndex, 'remix', 'Describe how the video should change.'),
+		model: requireText(param('model'), 'Model', 'Pick a model or give a model ID.'),
+		action: 'remix',
+		prompt: requireText(param('prompt'), 'Prompt', 'Describe how the video should change.'),
 		extra: {
-			video_id: sourceVideoId(this, itemIndex, 'remix'),
-			strength: parseStrength(this.getNodeParameter('strength', itemIndex, 'Mild')),
+			video_id: requireText(
+				param('sourceTaskId'),
+				'Source Task ID',
+				'Give the ID of the completed task to remix.',
+			),
+			strength: parseStrength(param('strength', 'Mild')),
 		},
 	};
+}
+
+export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
+	return await submitAndWait.call(this, buildRequest);
 }

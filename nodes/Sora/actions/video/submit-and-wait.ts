@@ -1,28 +1,22 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { taskOutput, type OutputOptions } from '../../../shared/download';
-import { ApiFailure, toNodeError } from '../../../shared/errors';
-import { mapWithConcurrency } from '../../../shared/pause';
+import { IN_FLIGHT, mapWithConcurrency } from '../../../shared/concurrency';
+import { ApiFailure, InputError, toNodeError } from '../../../shared/errors';
 import type { Task } from '../../../shared/task';
 import { QingboClient } from '../../../shared/transport';
-import { checkSoraRules, InputError, parseJsonObject } from '../../../shared/validation';
-import { waitForTasks } from '../../../shared/waiting';
-import { parkedRow } from '../../callback';
-import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from '../common';
+import { checkSoraRules, parseJsonObject } from '../../../shared/validation';
+import { parkedRow } from '../../resume';
+import { DEFAULT_TIMEOUT_S } from '../common';
 import { failed, raiseFailure, type ItemResult } from '../results';
+import { waitThenOutput, type WaitOptions } from '../wait-then-output';
 
-/** Submits in flight at once: fast for a batch of hundreds, gentle on the API's rate limits. */
-const SUBMIT_CONCURRENCY = 5;
-const DOWNLOAD_CONCURRENCY = 3;
-
-export type BuildRequest = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
+/** An operation's own part: the request for one item, from its parameters. */
+type BuildRequest = (this: IExecuteFunctions, itemIndex: number) => IDataObject;
 
 type WaitMode = 'none' | 'poll' | 'callback';
 
-interface VideoOptions extends OutputOptions {
-	pollInterval?: number;
-	timeout?: number;
+interface VideoOptions extends WaitOptions {
 	callbackUrl?: string;
 	extra?: unknown;
 	additionalFields?: unknown;
@@ -107,11 +101,12 @@ async function parkUntilCallback(
 
 /**
  * Generate, Remix and Extend share this flow; they differ only in the request they build.
- * 1. Build and check every item's request, so bad input fails before any billed call.
- * 2. Submit them all (bounded concurrency).
+ * 1. Build and check every item's request (plus Options › Extra, Additional Fields and Callback
+ *    URL), so bad input fails before any billed call.
+ * 2. Submit them all (bounded concurrency, idempotent).
  * 3. Wait on all of them together, park the execution for a callback, or return at once.
  */
-export async function runVideoOperation(
+export async function submitAndWait(
 	this: IExecuteFunctions,
 	build: BuildRequest,
 ): Promise<ItemResult[]> {
@@ -144,7 +139,7 @@ export async function runVideoOperation(
 		return [await parkUntilCallback(this, client, prepared[0])];
 	}
 
-	await mapWithConcurrency(prepared, SUBMIT_CONCURRENCY, async (item) => {
+	await mapWithConcurrency(prepared, IN_FLIGHT.submits, async (item) => {
 		try {
 			item.task = await submit(this, client, item);
 		} catch (error) {
@@ -160,35 +155,17 @@ export async function runVideoOperation(
 		]);
 	}
 
-	const polled = submitted.filter((item) => item.waitMode === 'poll');
-	const outcomes = await waitForTasks(
+	const finished = await waitThenOutput(
+		this,
 		client,
-		polled.map((item) => ({
+		submitted.map((item) => ({
+			itemIndex: item.itemIndex,
 			taskId: item.task!.task_id,
-			timeoutMs: (item.options.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
 			known: item.task,
-			pollIntervalMs: (item.options.pollInterval ?? DEFAULT_POLL_INTERVAL_S) * 1000,
+			options: item.options,
+			wait: item.waitMode === 'poll',
 		})),
-		{ signal: this.getExecutionCancelSignal() },
 	);
-	polled.forEach((item, n) => {
-		const outcome = outcomes[n];
-		if ('error' in outcome)
-			results[item.itemIndex] = failed(item.itemIndex, outcome.error, outcome.task ?? item.task);
-		else item.task = outcome.task;
-	});
-
-	await mapWithConcurrency(
-		submitted.filter((item) => !results[item.itemIndex]),
-		DOWNLOAD_CONCURRENCY,
-		async (item) => {
-			try {
-				const output = await taskOutput(this, item.task!, client.origin, item.options);
-				results[item.itemIndex] = { itemIndex: item.itemIndex, ...output };
-			} catch (error) {
-				results[item.itemIndex] = failed(item.itemIndex, error, item.task);
-			}
-		},
-	);
+	for (const result of finished) results[result.itemIndex] = result;
 	return results.filter(Boolean);
 }

@@ -1,8 +1,31 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { readCallbackTask, reply } from '../shared/callbacks';
+import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { taskOutput, type OutputOptions } from '../shared/download';
 import { isTerminal, type Task } from '../shared/task';
+
+/**
+ * Pause Until Callback, its waking half: the resume webhook, and the row it reads the parked task
+ * from. (The parking half is `parkUntilCallback` in actions/video/submit-and-wait.ts.)
+ */
+
+/** Its own module: n8n's lint takes an inline `webhooks` array in a regular node for a trigger's. */
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: ANSWER_WITH_WEBHOOK_RESPONSE,
+		path: '',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
 
 /**
  * What a parked execution leaves as this node's input. Two readers: n8n, which at the wait limit
@@ -48,7 +71,7 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	}
 
 	const options = this.getNodeParameter('options', {}) as OutputOptions;
-	const output = await taskOutput(this, task, client.origin, options);
+	const output = await taskOutput(this, task, client, options);
 	return {
 		webhookResponse: { received: true, task_id: task.task_id, status: task.status, resumed: true },
 		workflowData: [[{ ...output, pairedItem: { item: 0 } }]],

@@ -1,4 +1,4 @@
-import { resumeFromCallback } from '../../../nodes/Sora/callback';
+import { resumeFromCallback } from '../../../nodes/Sora/resume';
 import { FakeApi, ok } from '../../helpers/fake-api';
 import { webhookContext } from '../../helpers/webhook-context';
 
