@@ -3,7 +3,7 @@
  * Simulator options: defaults, the two doc "flavours", and checking of runtime changes.
  *
  * A flavour is a preset for the format knobs on which the QingBo docs disagree
- * (see /work/shared/notes/qingbo-api-history.md). Each knob can also be set on its own;
+ * (see ../shared/notes/qingbo-api-history.md, beside this repository). Each knob can also be set on its own;
  * choosing a flavour again resets the knobs to that preset unless the same call sets them.
  */
 

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Submit validation: the checks every model gets, and the seed's (April 2026, G1) Sora 2 rules
- * from /work/shared/api.md. Only sora-2 / sora-2-pro get the Sora rules; other models are data,
+ * from ../shared/api.md (beside this repository). Only sora-2 / sora-2-pro get the Sora rules; other models are data,
  * accepted with whatever fields they carry.
  *
  * Each validator returns either { error: reply } (reply = { status, body }) or { value }.
