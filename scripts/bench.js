@@ -3,7 +3,8 @@
 /**
  * `npm run bench`: measures the package in a real n8n 2.41.1 against the QingBo simulator and writes
  * BENCHMARKS.md. Everything compared is measured side by side in this one run.
- *   --quick   smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
+ *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
+ *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,6 +24,23 @@ const {
 } = require('../test/n8n/workflows');
 
 const QUICK = process.argv.includes('--quick');
+const ONLY = process.argv.includes('--only')
+	? process.argv[process.argv.indexOf('--only') + 1]
+	: null;
+if (ONLY && ONLY !== 'waiting') throw new Error(`--only knows "waiting", not "${ONLY}"`);
+/** Section 5: renders spread uniformly over 30-90 s, as real ones vary. */
+const REALISTIC = { queuedMs: 500, renderMs: 30_000, renderMsMax: 90_000 };
+const REALISTIC_CASES = [
+	{ shape: 'linear', n: 20 },
+	...(QUICK ? [] : [{ shape: 'linear', n: 100 }]),
+	{ shape: 'coarse', n: 20 },
+	{ shape: 'none', n: 20 },
+];
+const SHAPE_LABELS = {
+	linear: 'steady',
+	coarse: 'coarse (0/50/100)',
+	none: 'none until done',
+};
 const RENDER_MS = 10_000;
 const BATCH_SIZES = QUICK ? [1, 20] : [1, 20, 100];
 const DOWNLOAD_MB = QUICK ? [10, 200] : [10, 200, 1024];
@@ -176,6 +194,114 @@ async function benchBatch(sim, n8n) {
 		}
 	}
 	return rows;
+}
+
+const pad = (n) => String(n).padStart(5, '0');
+
+/** Section 5: the node at its defaults vs Poll Interval 5 vs the hand-built loop, same renders. */
+async function benchWaiting(sim, n8n) {
+	const sizes = [...new Set(REALISTIC_CASES.map((c) => c.n))];
+	const generate = (options) =>
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: '={{ $json.prompt }}',
+			waitMode: 'poll',
+			options,
+		});
+	const workflows = sizes.flatMap((n) => [
+		manualWorkflow(`qbWaitAdapt${pad(n)}`, `Sora node at defaults, ${n} tasks`, [
+			codeNode(prompts(n)),
+			generate({ timeout: 900 }),
+		]),
+		manualWorkflow(`qbWaitFixed${pad(n)}`, `Sora node, Poll Interval 5, ${n} tasks`, [
+			codeNode(prompts(n)),
+			generate({ pollInterval: 5, timeout: 900 }),
+		]),
+		handBuiltWorkflow(`qbWaitHand0${pad(n)}`, n, sim),
+	]);
+	await n8n.importWorkflows(workflows);
+	const rows = [];
+	for (const { shape, n } of REALISTIC_CASES) {
+		for (const [label, prefix, node] of [
+			['Sora node, defaults (adaptive)', 'qbWaitAdapt', 'Sora'],
+			['Sora node, Poll Interval 5', 'qbWaitFixed', 'Sora'],
+			['hand-built HTTP + Wait 5 s loop', 'qbWaitHand0', 'Done'],
+		]) {
+			sim.reset();
+			sim.configure({ ...REALISTIC, progressShape: shape });
+			log(`waiting: ${label}, N=${n}, progress ${shape} ...`);
+			const result = await n8n.execute(`${prefix}${pad(n)}`, { timeoutMs: 30 * 60_000 });
+			const seen = sim.counters.firstTerminalReadAt;
+			const lags = [...sim.tasks.values()]
+				.filter((task) => seen[task.id] !== undefined)
+				.map((task) => seen[task.id] - (task.createdAt + task.queuedMs + task.renderMs))
+				.sort((a, b) => a - b);
+			const finished = result.run ? outputOf(result.run, node).length : 0;
+			rows.push({
+				label,
+				shape,
+				n,
+				ok:
+					result.exitCode === 0 &&
+					sim.counters.tasksCreated === n &&
+					lags.length === n &&
+					(node === 'Done' || finished === n),
+				statusPerTask: sim.counters.statusReads / n,
+				p50LagMs: lags.length ? lags[Math.floor(lags.length / 2)] : NaN,
+				maxLagMs: lags.length ? lags.at(-1) : NaN,
+				wallMs: result.run ? runWallMs(result.run) : NaN,
+			});
+			const r = rows.at(-1);
+			log(
+				`  ${r.statusPerTask.toFixed(1)} reads/task, lag p50 ${seconds(r.p50LagMs)} s max ${seconds(r.maxLagMs)} s, wall ${seconds(r.wallMs)} s${r.ok ? '' : ' (NOT all done)'}`,
+			);
+		}
+	}
+	sim.configure({ queuedMs: 500, renderMs: RENDER_MS, renderMsMax: 0, progressShape: 'linear' });
+	return rows;
+}
+
+function waitingSection(rows) {
+	const lines = ['## 5. Realistic batch: adaptive waiting', ''];
+	lines.push(
+		`Render times drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s (the same draws for every workflow of a row group), ${REALISTIC.queuedMs / 1000} s queued, run with \`n8n execute\`. "Defaults" leaves Options › Poll Interval empty, so each task's reads follow its progress; the hand-built loop is section 1's (HTTP Request → Wait 5 s → status → IF). Lag: from the moment a task finished in the simulator to the first status read that showed it finished, over all tasks of the run. Progress "coarse" reports only 0, 50 and 100; "none until done" reports 0 until the task completes.`,
+		'',
+		'| progress | N | workflow | all done | status reads per task | completion → read lag p50 | lag max | wall time |',
+		'|----------|---|----------|----------|-----------------------|---------------------------|---------|-----------|',
+		...rows.map(
+			(r) =>
+				`| ${SHAPE_LABELS[r.shape]} | ${r.n} | ${r.label} | ${r.ok ? 'yes' : '**no**'} | ${r.statusPerTask.toFixed(1)} | ${seconds(r.p50LagMs)} s | ${seconds(r.maxLagMs)} s | ${seconds(r.wallMs)} s |`,
+		),
+		'',
+	);
+	for (const { shape, n } of REALISTIC_CASES) {
+		const find = (prefix) =>
+			rows.find((r) => r.shape === shape && r.n === n && r.label.startsWith(prefix));
+		const adaptive = find('Sora node, defaults');
+		const fixed = find('Sora node, Poll Interval');
+		if (adaptive && fixed)
+			lines.push(
+				`- ${SHAPE_LABELS[shape]}, N=${n}: defaults ÷ Poll Interval 5 = ${(adaptive.statusPerTask / fixed.statusPerTask).toFixed(2)}× status reads; lag p50 ${seconds(adaptive.p50LagMs)} s vs ${seconds(fixed.p50LagMs)} s, max ${seconds(adaptive.maxLagMs)} s vs ${seconds(fixed.maxLagMs)} s`,
+			);
+	}
+	lines.push('');
+	return lines.join('\n');
+}
+
+/** `--only waiting`: replace section 5 of BENCHMARKS.md (or add it), leaving the rest as measured. */
+function writeWaitingSection(markdown) {
+	const file = path.join(__dirname, '..', 'BENCHMARKS.md');
+	const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+	const start = old.indexOf('## 5. Realistic batch');
+	let next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
+	if (next >= 0) next += 1;
+	const updated =
+		start < 0
+			? `${old.trimEnd()}\n\n${markdown}`
+			: `${old.slice(0, start)}${markdown}${next >= 0 ? `\n${old.slice(next)}` : ''}`;
+	fs.writeFileSync(file, `${updated.trimEnd()}\n`);
 }
 
 async function runWebhook(n8n, workflowId, pathName, body) {
@@ -333,7 +459,7 @@ function machine() {
 	return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}`;
 }
 
-function report({ batch, latency, download, trigger, startedAt, n8nNode }) {
+function report({ batch, latency, download, trigger, waiting, startedAt, n8nNode }) {
 	const lines = [];
 	const rowsOf = (header, rows) =>
 		[header, header.replace(/[^|]/g, '-').replace(/-\|/g, '-|'), ...rows].join('\n');
@@ -404,7 +530,7 @@ function report({ batch, latency, download, trigger, startedAt, n8nNode }) {
 	);
 	lines.push('## 4. Trigger load', '');
 	if (trigger.error) {
-		lines.push(`The run did not complete: ${trigger.error}`, '');
+		lines.push(`The run did not complete: ${trigger.error}`, '', waitingSection(waiting));
 		return lines.join('\n');
 	}
 	lines.push(
@@ -428,6 +554,7 @@ function report({ batch, latency, download, trigger, startedAt, n8nNode }) {
 		'Read this table with care. A 503 here never reached the Sora Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
 		'',
 	);
+	lines.push(waitingSection(waiting));
 	return lines.join('\n');
 }
 
@@ -437,6 +564,12 @@ async function main() {
 	const n8n = await createInstance({ name: 'bench' });
 	try {
 		await n8n.importCredentials([simCredential(sim)]);
+		if (ONLY === 'waiting') {
+			const markdown = waitingSection(await benchWaiting(sim, n8n));
+			writeWaitingSection(markdown);
+			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 5 only)`);
+			return;
+		}
 		const poll = chainWorkflow('qbBenchPoll00001', 'Bench: poll', [
 			webhookNode('bench-poll'),
 			soraNode({
@@ -478,6 +611,7 @@ async function main() {
 		for (const wf of [poll, callback, download, trigger]) await n8n.publish(wf.id);
 
 		const batch = await benchBatch(sim, n8n);
+		const waiting = await benchWaiting(sim, n8n);
 		await n8n.start();
 		await n8n.setupOwner();
 		for (const p of ['bench-poll', 'bench-callback', 'bench-download', 'qb-bench-trigger/sora'])
@@ -492,6 +626,7 @@ async function main() {
 			latency,
 			download: downloads,
 			trigger: triggerRow,
+			waiting,
 			startedAt,
 			n8nNode: n8n.host.nodeBin.includes('24.') ? '24.21.0' : '?',
 		});

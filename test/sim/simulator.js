@@ -39,6 +39,7 @@ function newCounters() {
 		idempotentReplays: 0,
 		statusReads: 0,
 		statusReadsByTask: {},
+		firstTerminalReadAt: {}, // task id -> ms of the first status answer that showed it finished
 		cancels: 0,
 		modelsReads: 0,
 		downloads: 0,
@@ -422,7 +423,10 @@ class QingboSimulator {
 		}
 		const task = this.tasks.get(id);
 		if (!task) return taskNotFound(id);
-		return { status: 200, body: statusObject(task, this.options, baseUrl) };
+		const body = statusObject(task, this.options, baseUrl);
+		const seen = this.counters.firstTerminalReadAt;
+		if (isTerminal(body.status) && seen[id] === undefined) seen[id] = Date.now();
+		return { status: 200, body };
 	}
 
 	cancel(id, baseUrl) {
