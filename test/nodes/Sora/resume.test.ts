@@ -46,6 +46,7 @@ describe('resumeFromCallback', () => {
 		expect(response).toMatchObject({ status: 202, body: { resumed: false, status: 'processing' } });
 	});
 
+	// How a parked task is checked against the callback: test/nodes/shared/callback-request.test.ts.
 	describe('an execution parked for task A', () => {
 		const parkedFor = (ctx: ReturnType<typeof webhookContext>['ctx'], taskId: string) =>
 			ctx.evaluateExpression.mockReturnValue({
@@ -84,23 +85,6 @@ describe('resumeFromCallback', () => {
 				task_id: 'task_A',
 				status: 'failed',
 			});
-		});
-
-		it('reads task A when the callback body names no task', async () => {
-			const api = new FakeApi().on(
-				'GET',
-				'/v1/tasks/task_A',
-				ok({
-					task_id: 'task_A',
-					status: 'completed',
-					result: { videos: [{ url: 'https://cdn/a.mp4' }] },
-				}),
-			);
-			const { ctx } = webhookContext(api, { body: {} }, { options: {} });
-			parkedFor(ctx, 'task_A');
-			const result = await resumeFromCallback.call(ctx);
-			expect(result.workflowData?.[0][0].json).toMatchObject({ task_id: 'task_A' });
-			expect(api.count('GET', '/v1/tasks/task_A')).toBe(1);
 		});
 
 		it('ignores an input that is not the parked row (no timed_out flag)', async () => {

@@ -1,5 +1,5 @@
 import { SoraTrigger } from '../../../nodes/SoraTrigger/SoraTrigger.node';
-import { FakeApi, ok, status } from '../../helpers/fake-api';
+import { FakeApi, ok } from '../../helpers/fake-api';
 import { webhookContext } from '../../helpers/webhook-context';
 import { useFakeClock } from '../../helpers/fake-clock';
 
@@ -34,36 +34,7 @@ describe('Sora Trigger webhook', () => {
 		});
 	});
 
-	it('answers 400 to a body without a task ID, before calling the API', async () => {
-		const api = new FakeApi();
-		const { ctx, response } = webhookContext(
-			api,
-			{ body: { hello: 1 } },
-			{ events: ['completed'] },
-		);
-		const result = await trigger.webhook.call(ctx);
-		expect(result).toEqual({ noWebhookResponse: true });
-		expect(response.status).toBe(400);
-		expect(api.calls).toHaveLength(0);
-	});
-
-	it('answers 404 to a task the account does not know, and 503 when the API is down', async () => {
-		const unknown = webhookContext(
-			new FakeApi().on('GET', '/v1/tasks/task_x', status(404)),
-			{ body: { task_id: 'task_x' } },
-			{ events: ['completed'] },
-		);
-		expect((await trigger.webhook.call(unknown.ctx)).workflowData).toBeUndefined();
-		expect(unknown.response.status).toBe(404);
-		const down = webhookContext(
-			new FakeApi().always('GET', '/v1/tasks/task_x', status(500)),
-			{ body: { task_id: 'task_x' } },
-			{ events: ['completed'] },
-		);
-		expect((await trigger.webhook.call(down.ctx)).workflowData).toBeUndefined();
-		expect(down.response.status).toBe(503);
-		expect(down.response.body).toMatchObject({ task_id: 'task_x' });
-	});
+	// 400 (no task ID), 404 and 503 are readCallbackTask's: test/nodes/shared/callback-request.test.ts.
 
 	it('ignores statuses that are not terminal and events that were not chosen', async () => {
 		const api = new FakeApi().on(
