@@ -166,12 +166,16 @@ export function toNodeError(
 			code: error.code ?? null,
 			status: error.status,
 		};
-		return new NodeApiError(node, body, {
+		const apiError = new NodeApiError(node, body, {
 			itemIndex,
 			message: withTask(message, taskId),
 			description,
 			httpCode: error.status ? String(error.status) : undefined,
 		});
+		// NodeApiError swaps in its own generic text when it sees a network code (ECONNREFUSED, ...),
+		// which would drop our advice and the task ID.
+		apiError.message = withTask(message, taskId);
+		return apiError;
 	}
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, error.message, { itemIndex, description: error.fix });

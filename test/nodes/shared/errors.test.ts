@@ -165,3 +165,34 @@ describe('ApiFailure.transient', () => {
 		[404, false],
 	])('HTTP %i → %s', (status, transient) => expect(failure(status).transient).toBe(transient));
 });
+
+describe('toNodeError for a real network failure (status 0), as QingboClient builds it', () => {
+	it('keeps the "Could not reach QingBo" advice and the task ID in the message', () => {
+		// What transport.ts makes of `connect ECONNREFUSED` after 6 attempts.
+		const failure = new ApiFailure(
+			'connect ECONNREFUSED 10.0.0.9:443',
+			0,
+			'ECONNREFUSED',
+			undefined,
+			6,
+		);
+		const error = toNodeError(node, failure, { itemIndex: 0, taskId: 'task_7' });
+		expect(error.message).toBe(
+			'Task task_7: Could not reach QingBo after 6 attempts: connect ECONNREFUSED 10.0.0.9:443',
+		);
+	});
+
+	it('keeps the 5xx advice when the upstream message names a Node error code', () => {
+		const failure = new ApiFailure(
+			'upstream getaddrinfo ENOTFOUND render-7',
+			502,
+			undefined,
+			undefined,
+			6,
+		);
+		const error = toNodeError(node, failure, { itemIndex: 0, taskId: 'task_7' });
+		expect(error.message).toBe(
+			'Task task_7: QingBo is having trouble (HTTP 502) after 6 attempts: upstream getaddrinfo ENOTFOUND render-7',
+		);
+	});
+});
