@@ -53,7 +53,14 @@ class CallbackSender {
 			try {
 				if (opts.callbackDelayMs > 0) await sleep(opts.callbackDelayMs, undefined, { signal });
 				for (let i = 0; i < times && !signal.aborted; i++) {
-					await this.sendOnce(url, body, statusObject, signal);
+					// A sender that retries: a non-2xx answer or no answer is sent again after a delay that
+					// doubles each time, up to callbackRetries more times (0, the default: sent once).
+					for (let attempt = 0; ; attempt++) {
+						const record = await this.sendOnce(url, body, statusObject, signal, attempt);
+						const ok = record.status !== null && record.status >= 200 && record.status < 300;
+						if (ok || attempt >= (opts.callbackRetries || 0)) break;
+						await sleep(opts.callbackRetryDelayMs * 2 ** attempt, undefined, { signal });
+					}
 				}
 			} catch {
 				// Only an abort (reset/close) lands here; it drops the remaining sends on purpose.
@@ -63,7 +70,7 @@ class CallbackSender {
 		job.finally(() => this.pending.delete(job));
 	}
 
-	async sendOnce(url, body, statusObject, signal) {
+	async sendOnce(url, body, statusObject, signal, attempt = 0) {
 		const record = {
 			url,
 			status: null,
@@ -71,6 +78,7 @@ class CallbackSender {
 			at: Date.now(),
 			taskId: statusObject.task_id,
 			taskStatus: statusObject.status,
+			attempt, // 0: first send; n: the n-th resend (callbackRetries)
 		};
 		this.counters.callbacksSent += 1;
 		try {
@@ -98,6 +106,7 @@ class CallbackSender {
 			this.counters.callbacksFailed += 1;
 		}
 		this.records.push(record);
+		return record;
 	}
 
 	/** Drop every callback still waiting or in flight (used by reset). */

@@ -46,6 +46,8 @@ const DEFAULTS = {
 	callbackDuplicates: 1, // times each terminal callback is sent
 	callbackOnProgress: false, // also one callback when processing starts
 	callbackDelayMs: 0, // wait before sending callbacks
+	callbackRetries: 0, // resend a callback answered non-2xx (or not at all) up to this many more times
+	callbackRetryDelayMs: 500, // delay before the first resend; doubles for each further one
 	faults: {}, // see FAULT_KEYS and faults.js
 	seed: 42, // PRNG seed for random faults
 };
@@ -79,6 +81,8 @@ const NON_NEGATIVE = [
 	'resultBytes',
 	'resultTtlMs',
 	'callbackDelayMs',
+	'callbackRetries',
+	'callbackRetryDelayMs',
 	'callbackDuplicates',
 	'seed',
 ];
