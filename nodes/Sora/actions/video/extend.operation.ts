@@ -12,14 +12,16 @@ import {
 } from '../common';
 import { submitAndWait } from './submit-and-wait';
 
+const segmentDuration: INodeProperties = {
+	...durationProperty,
+	description: 'Length of the new segment in seconds (a chain holds at most 6 extensions, 120 s)',
+};
+
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
 	modelProperty,
 	{ ...promptProperty, description: 'What happens in the new segment' },
-	{
-		...durationProperty,
-		description: 'Length of the new segment in seconds (a chain holds at most 6 extensions, 120 s)',
-	},
+	segmentDuration,
 	...videoWaitProperties,
 ];
 

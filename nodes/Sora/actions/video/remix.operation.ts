@@ -16,21 +16,23 @@ import {
 } from '../common';
 import { submitAndWait } from './submit-and-wait';
 
+const strengthProperty: INodeProperties = {
+	displayName: 'Strength',
+	name: 'strength',
+	type: 'options',
+	options: [
+		...STRENGTH_WORDS.map((word) => ({ name: word, value: word })),
+		...STRENGTH_LEVELS.map((n) => ({ name: `${n}`, value: `${n}` })),
+	],
+	default: 'Mild',
+	description: 'How far the remix may move from the source: a word, or 1 (least) to 8 (most)',
+};
+
 const properties: INodeProperties[] = [
 	sourceTaskIdProperty,
 	modelProperty,
 	{ ...promptProperty, description: 'How the source video should change' },
-	{
-		displayName: 'Strength',
-		name: 'strength',
-		type: 'options',
-		options: [
-			...STRENGTH_WORDS.map((word) => ({ name: word, value: word })),
-			...STRENGTH_LEVELS.map((n) => ({ name: `${n}`, value: `${n}` })),
-		],
-		default: 'Mild',
-		description: 'How far the remix may move from the source: a word, or 1 (least) to 8 (most)',
-	},
+	strengthProperty,
 	...videoWaitProperties,
 ];
 
