@@ -1,6 +1,7 @@
 'use strict';
 /**
- * A real n8n (pinned in test/n8n/host/) to run the built package in: the n8n tests and `npm run demo` use it.
+ * A real n8n (pinned in test/n8n/host/, or test/n8n/host-<line>/ with N8N_HOST_LINE=<line>, e.g. 1.x) to run the
+ * built package in: the n8n tests and `npm run demo` use it.
  *
  *   const { ensureHost, packPackage, createInstance } = require('./host');
  *   const inst = await createInstance();            // throwaway user folder with our package installed
@@ -32,7 +33,28 @@ const os = require('node:os');
 const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const HOST_SPEC_DIR = path.join(__dirname, 'host');
+/**
+ * Which pinned n8n to install and run: N8N_HOST_LINE unset (or `2.x`) -> test/n8n/host/ (n8n 2.41.1);
+ * N8N_HOST_LINE=<line> -> test/n8n/host-<line>/ (e.g. `1.x` -> n8n 1.123.x). Each pin has its own lockfile and
+ * its own cache folder. The harness never compares version strings: where the pins differ (CLI commands,
+ * modules) it probes the installed n8n (see hostFeatures()).
+ */
+const HOST_LINE_ENV = 'N8N_HOST_LINE';
+const DEFAULT_HOST_LINE = '2.x';
+function hostLine() {
+	return (process.env[HOST_LINE_ENV] || '').trim() || DEFAULT_HOST_LINE;
+}
+function hostSpecDir(line = hostLine()) {
+	if (line === DEFAULT_HOST_LINE) return path.join(__dirname, 'host');
+	if (!/^[A-Za-z0-9._-]+$/.test(line))
+		throw new Error(`${HOST_LINE_ENV}=${line}: expected a pin folder suffix such as 1.x`);
+	const dir = path.join(__dirname, `host-${line}`);
+	if (!fs.existsSync(path.join(dir, 'package.json')))
+		throw new Error(
+			`${HOST_LINE_ENV}=${line}: no pin at ${path.relative(REPO_ROOT, dir)}/package.json`,
+		);
+	return dir;
+}
 const NODE_VERSION = '24.21.0';
 const PACKAGE_NAME = require(path.join(REPO_ROOT, 'package.json')).name;
 /** Set by global-setup.js so test files reuse its tarball. */
@@ -74,13 +96,15 @@ function cacheDir() {
 /** The cache key of the pinned n8n: first 12 hex chars of sha256(package.json ++ package-lock.json). */
 function hostKey() {
 	const hash = crypto.createHash('sha256');
-	hash.update(fs.readFileSync(path.join(HOST_SPEC_DIR, 'package.json')));
-	hash.update(fs.readFileSync(path.join(HOST_SPEC_DIR, 'package-lock.json')));
+	const spec = hostSpecDir();
+	hash.update(fs.readFileSync(path.join(spec, 'package.json')));
+	hash.update(fs.readFileSync(path.join(spec, 'package-lock.json')));
 	return hash.digest('hex').slice(0, 12);
 }
 
+/** The n8n version the selected pin asks for (its package.json), e.g. "2.41.1". */
 function pinnedN8nVersion() {
-	return require(path.join(HOST_SPEC_DIR, 'package.json')).dependencies.n8n;
+	return require(path.join(hostSpecDir(), 'package.json')).dependencies.n8n;
 }
 
 /** Environment for child processes: the caller's, minus anything that would steer n8n or npm from outside. */
@@ -425,7 +449,7 @@ async function ensureN8n(nodeHome) {
 		fs.rmSync(n8n.dir, { recursive: true, force: true });
 		fs.mkdirSync(n8n.dir, { recursive: true });
 		for (const f of ['package.json', 'package-lock.json'])
-			fs.copyFileSync(path.join(HOST_SPEC_DIR, f), path.join(n8n.dir, f));
+			fs.copyFileSync(path.join(hostSpecDir(), f), path.join(n8n.dir, f));
 		const installLog = path.join(n8n.dir, 'install.log');
 		const modules = path.join(n8n.dir, 'node_modules');
 		const heartbeat = (ms) => {
@@ -481,11 +505,44 @@ async function ensureN8n(nodeHome) {
 	return n8n;
 }
 
+/**
+ * What the installed n8n offers where the pins differ, found by looking at the installed files (never by version):
+ * - publishCommand: `n8n publish:workflow` exists (n8n 2.x); otherwise activation is `update:workflow --active=true`.
+ * - modules: backend module folders under n8n/dist/modules; N8N_DISABLED_MODULES may only name existing ones
+ *   (n8n refuses to start on an unknown module name).
+ */
+function hostFeatures(n8nHome) {
+	const dist = path.join(n8nHome, 'node_modules', 'n8n', 'dist');
+	let modules = [];
+	try {
+		modules = fs
+			.readdirSync(path.join(dist, 'modules'), { withFileTypes: true })
+			.filter((d) => d.isDirectory())
+			.map((d) => d.name.replace(/\.ee$/, ''));
+	} catch {
+		/* no modules folder */
+	}
+	let version = null;
+	try {
+		version = JSON.parse(
+			fs.readFileSync(path.join(n8nHome, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+		).version;
+	} catch {
+		/* reported as null */
+	}
+	return {
+		version, // for logs and reports only
+		publishCommand: fs.existsSync(path.join(dist, 'commands', 'publish', 'workflow.js')),
+		modules: new Set(modules),
+	};
+}
+
 let hostPromise = null;
 
 /**
  * Make sure Node 24 and the pinned n8n are installed in the cache (idempotent, safe across processes).
- * @returns {Promise<{ nodeBin: string, n8nBin: string, env: object, nodeHome: string, n8nHome: string, cacheDir: string }>}
+ * @returns {Promise<{ nodeBin: string, n8nBin: string, env: object, nodeHome: string, n8nHome: string, cacheDir: string,
+ *   line: string, features: ReturnType<typeof hostFeatures> }>}
  *   Spawn n8n as `nodeBin n8nBin <command>` with `env` (Node 24 first on PATH) plus the instance env.
  */
 function ensureHost() {
@@ -503,6 +560,8 @@ function ensureHost() {
 				nodeHome: node.home,
 				n8nHome: n8n.dir,
 				cacheDir: cacheDir(),
+				line: hostLine(),
+				features: hostFeatures(n8n.dir),
 			};
 		})();
 		hostPromise.catch(() => {
@@ -772,7 +831,8 @@ async function createInstance(opts = {}) {
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// mcp-registry (n8n 2.x) would reach out to a registry; n8n 1.x has no such module and refuses unknown names.
+		...(host.features.modules.has('mcp-registry') ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_SECURE_COOKIE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		DB_TYPE: 'sqlite',
@@ -923,9 +983,11 @@ async function createInstance(opts = {}) {
 				});
 				return;
 			}
-			const r = await cli(['publish:workflow', `--id=${workflowId}`], {
-				label: `publish-${workflowId}`,
-			});
+			// n8n 1.x has no publish:workflow; its update:workflow --active=true does the same before start().
+			const args = host.features.publishCommand
+				? ['publish:workflow', `--id=${workflowId}`]
+				: ['update:workflow', `--id=${workflowId}`, '--active=true'];
+			const r = await cli(args, { label: `publish-${workflowId}` });
 			if (
 				r.code !== 0 ||
 				/error/i.test(
@@ -936,7 +998,7 @@ async function createInstance(opts = {}) {
 			) {
 				failed = true;
 				throw new Error(
-					`n8n publish:workflow --id=${workflowId} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`,
+					`n8n ${args.join(' ')} failed (exit ${r.code}). Log ${r.logFile}:\n${tailOf(r.logFile)}`,
 				);
 			}
 		},
@@ -946,7 +1008,7 @@ async function createInstance(opts = {}) {
 			return !!(server && !server.exited);
 		},
 
-		/** `n8n start` in the background; resolves when /healthz and /healthz/readiness answer 200. */
+		/** `n8n start` in the background; resolves when /healthz, /healthz/readiness and /rest/settings answer 200. */
 		async start({ timeoutMs = TIMEOUTS.start } = {}) {
 			if (inst.running()) return;
 			if (disposed) throw new Error('instance disposed');
@@ -988,7 +1050,9 @@ async function createInstance(opts = {}) {
 				await inst.stop();
 				throw new Error(`n8n start: ${why}. Log ${logFile}:\n${tail}`);
 			};
-			for (const probe of ['/healthz', '/healthz/readiness']) {
+			// /rest/settings is routed right after the REST controllers: n8n 1.x answers readiness 200 seconds before
+			// it has them (POST /rest/owner/setup is a 404 meanwhile).
+			for (const probe of ['/healthz', '/healthz/readiness', '/rest/settings']) {
 				for (;;) {
 					if (current.exited) await fail(`exited early (${JSON.stringify(current.exit)})`);
 					if (Date.now() - t0 > timeoutMs) await fail(`${probe} not OK after ${timeoutMs} ms`);
@@ -1232,6 +1296,11 @@ module.exports = {
 	freePort,
 	request,
 	hostKey,
+	hostLine,
+	hostSpecDir,
+	hostFeatures,
+	pinnedN8nVersion,
+	HOST_LINE_ENV,
 	cacheDir,
 	PACKAGE_NAME,
 	NODE_VERSION,
