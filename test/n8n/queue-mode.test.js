@@ -1,0 +1,575 @@
+/**
+ * The package in n8n QUEUE MODE (issue 10): Redis + PostgreSQL + n8n main + 2 workers + 1 webhook processor
+ * (test/n8n/queue-stack.js), one stack for the whole file. N8N_WEBHOOK_URL points at the webhook processor,
+ * as the README's operations section recommends, so resume URLs reach it.
+ *
+ * Order matters: the callback-timeout execution starts in beforeAll and is checked later (n8n's wait tracker
+ * looks once a minute); the last block restarts every n8n process with the `database` binary mode, for the
+ * trigger's restart de-duplication and the second download mode.
+ */
+const crypto = require('node:crypto');
+const http = require('node:http');
+
+const { startSimulator } = require('../sim/simulator');
+const { mp4Stream } = require('../sim/media');
+const { outputOf, request } = require('./host');
+const { startQueueStack } = require('./queue-stack');
+const {
+	simCredential,
+	soraNode,
+	codeNode,
+	webhookNode,
+	noOpNode,
+	soraTriggerNode,
+	chainWorkflow,
+} = require('./workflows');
+
+jest.setTimeout(10 * 60_000);
+
+/** A second credential, for the simulator whose tasks never finish (callback timeout). */
+const LATE_CREDENTIAL = { id: 'qbSimCredentLate', name: 'QingBo simulator, never finishes' };
+const BATCH = 10;
+const TRIGGER_PATH = 'qb-q-trigger/sora';
+
+const WORKFLOWS = {
+	batch: chainWorkflow('qbQBatch00000001', 'Queue: poll batch', [
+		webhookNode('q-batch'),
+		codeNode(Array.from({ length: BATCH }, (_, i) => ({ prompt: `Batch shot ${i}` }))),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: '={{ $json.prompt }}',
+			waitMode: 'poll',
+			options: { pollInterval: 1, timeout: 300 },
+		}),
+	]),
+	callback: chainWorkflow('qbQCallback00001', 'Queue: pause until callback', [
+		webhookNode('q-callback'),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: '={{ $json.body.prompt }}',
+			waitMode: 'callback',
+			options: { timeout: 600 },
+		}),
+		noOpNode('Done'),
+	]),
+	timeout: chainWorkflow('qbQTimeout000001', 'Queue: callback never comes', [
+		webhookNode('q-timeout'),
+		{
+			...soraNode({
+				resource: 'video',
+				operation: 'generate',
+				model: 'sora-2',
+				prompt: 'A render that never calls back',
+				waitMode: 'callback',
+				options: { timeout: 3 },
+			}),
+			credentials: { qingboApi: LATE_CREDENTIAL },
+		},
+		noOpNode('Done'),
+	]),
+	download: chainWorkflow('qbQDownload00001', 'Queue: download by poll, answered with the file', [
+		{
+			parameters: {
+				httpMethod: 'POST',
+				path: 'q-download',
+				responseMode: 'lastNode',
+				responseData: 'firstEntryBinary',
+				options: {},
+			},
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: 'qb-q-download',
+		},
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: 'A file to keep',
+			waitMode: 'poll',
+			options: { pollInterval: 1, timeout: 300, download: true },
+		}),
+	]),
+	downloadByCallback: chainWorkflow('qbQDownloadCb001', 'Queue: download by callback', [
+		webhookNode('q-download-cb'),
+		soraNode({
+			resource: 'video',
+			operation: 'generate',
+			model: 'sora-2',
+			prompt: 'A file delivered by callback',
+			waitMode: 'callback',
+			options: { timeout: 600, download: true },
+		}),
+		noOpNode('Done'),
+	]),
+	trigger: chainWorkflow('qbQTrigger000001', 'Queue: on video finished', [
+		soraTriggerNode(
+			{ events: ['completed', 'failed'], download: false },
+			{ webhookId: 'qb-q-trigger' },
+		),
+		noOpNode('Follow Up'),
+	]),
+};
+
+let sim; // answers every workflow but the timeout one
+let lateSim; // tasks stay queued for an hour: the timeout workflow's
+let stack;
+let timeoutStarted; // { seen, at } of the timeout execution started in beforeAll
+const fileStartedAt = Date.now();
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const sha256 = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
+
+async function until(check, what, timeoutMs = 60_000) {
+	const start = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await sleep(250);
+	}
+}
+
+async function executionIds(workflowId) {
+	return new Set((await stack.n8n.allExecutions(workflowId)).map((e) => e.id));
+}
+
+/** The executions of a workflow not in `seen`, once `count` of them have finished. */
+async function freshFinished(workflowId, seen, count, timeoutMs = 120_000) {
+	return until(
+		async () => {
+			const fresh = (await stack.n8n.allExecutions(workflowId)).filter((e) => !seen.has(e.id));
+			const done = fresh.filter((e) =>
+				['success', 'error', 'crashed', 'canceled'].includes(e.status),
+			);
+			return done.length >= count ? done : null;
+		},
+		`${count} finished executions of ${workflowId}`,
+		timeoutMs,
+	);
+}
+
+/** Resolves when the workflow has no unfinished execution and its count has not moved for `quietMs`. */
+async function settled(workflowId, quietMs = 6_000, timeoutMs = 120_000) {
+	const start = Date.now();
+	let last = -1;
+	let since = Date.now();
+	for (;;) {
+		const all = await stack.n8n.allExecutions(workflowId);
+		const busy = all.some((e) => ['new', 'running', 'waiting', 'unknown'].includes(e.status));
+		if (all.length !== last || busy) {
+			last = all.length;
+			since = Date.now();
+		} else if (Date.now() - since >= quietMs) return all;
+		if (Date.now() - start > timeoutMs) throw new Error(`${workflowId} did not settle`);
+		await sleep(500);
+	}
+}
+
+/** The expected bytes of a simulator result file of `total` bytes. */
+async function simulatorBytes(total) {
+	const chunks = [];
+	for await (const chunk of mp4Stream(total)) chunks.push(Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
+/** POST JSON, answer as raw bytes. */
+function postForBytes(url, body) {
+	return new Promise((resolve, reject) => {
+		const data = JSON.stringify(body);
+		const req = http.request(
+			url,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+			},
+			(res) => {
+				const chunks = [];
+				res.on('data', (c) => chunks.push(c));
+				res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks) }));
+				res.on('error', reject);
+			},
+		);
+		req.setTimeout(180_000, () => req.destroy(new Error(`POST ${url} timed out`)));
+		req.on('error', reject);
+		req.end(data);
+	});
+}
+
+/** Submit a task straight to the simulator (as any tool would). */
+async function submit(prompt, callbackUrl) {
+	const res = await request('POST', `${sim.url}/v1/tasks`, {
+		headers: { authorization: `Bearer ${sim.apiKey}` },
+		body: { model: 'sora-2', prompt, ...(callbackUrl ? { callback_url: callbackUrl } : {}) },
+	});
+	expect(res.status).toBe(200);
+	return res.json.task_id;
+}
+
+const triggerUrl = (base) => `${base}/webhook/${TRIGGER_PATH}`;
+
+// Every trigger execution seen in this file, by id: { id, taskId, status, deliveryKey }.
+const triggerRuns = new Map();
+async function triggerExecutionsOf(taskId) {
+	for (const e of await stack.n8n.allExecutions(WORKFLOWS.trigger.id)) {
+		if (triggerRuns.has(e.id) || !['success', 'error'].includes(e.status)) continue;
+		const execution = await stack.n8n.getExecution(e.id);
+		let item;
+		try {
+			[item] = outputOf(execution.run, 'Sora Trigger');
+		} catch (error) {
+			item = { json: { error: error.message } }; // counted, under no task
+		}
+		triggerRuns.set(e.id, {
+			id: e.id,
+			taskId: item.json.task_id,
+			status: item.json.status,
+			deliveryKey: item.json.delivery_key,
+		});
+	}
+	return [...triggerRuns.values()].filter((r) => r.taskId === taskId);
+}
+
+beforeAll(async () => {
+	sim = await startSimulator({ queuedMs: 200, renderMs: 1500 });
+	lateSim = await startSimulator({ queuedMs: 60 * 60_000 });
+	stack = await startQueueStack({
+		name: 'queue-tests',
+		binaryDataMode: 'filesystem',
+		credentials: [
+			simCredential(sim),
+			{
+				...LATE_CREDENTIAL,
+				type: 'qingboApi',
+				data: { apiKey: lateSim.apiKey, baseUrl: lateSim.url },
+			},
+		],
+		workflows: Object.values(WORKFLOWS),
+		webhooks: ['q-batch', 'q-callback', 'q-timeout', 'q-download', 'q-download-cb', TRIGGER_PATH],
+	});
+	process.stderr.write(
+		`[queue-mode.test] stack timings (ms): ${JSON.stringify(stack.timings)}; file at ${Date.now() - fileStartedAt} ms\n`,
+	);
+	// Start the callback-timeout case now: n8n's wait tracker resumes it within about a minute.
+	const seen = await executionIds(WORKFLOWS.timeout.id);
+	const started = await request('POST', `${stack.webhookUrl}/webhook/q-timeout`, { body: {} });
+	expect(started.status).toBe(200);
+	timeoutStarted = { seen, at: Date.now() };
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await stack?.dispose();
+	await sim?.close();
+	await lateSim?.close();
+	process.stderr.write(`[queue-mode.test] file wall time ${Date.now() - fileStartedAt} ms\n`);
+}, 3 * 60_000);
+
+let resetBetweenTests = true; // off where a task must outlive one test
+beforeEach(() => {
+	if (!resetBetweenTests) return;
+	sim.reset();
+	sim.configure({
+		callbackShape: 'task',
+		callbackDuplicates: 1,
+		callbackOnProgress: false,
+		callbackDelayMs: 0,
+		queuedMs: 200,
+		renderMs: 1500,
+		resultBytes: 262144,
+	});
+});
+
+describe('poll batch', () => {
+	test(`${BATCH} items started through the webhook processor run on a worker: all complete, one task each`, async () => {
+		sim.configure({ renderMs: 2000 });
+		const seen = await executionIds(WORKFLOWS.batch.id);
+		const started = await request('POST', `${stack.webhookUrl}/webhook/q-batch`, { body: {} });
+		expect(started.status).toBe(200);
+		const [done] = await freshFinished(WORKFLOWS.batch.id, seen, 1);
+		const execution = await stack.n8n.getExecution(done.id);
+		expect(execution.status).toBe('success');
+		const items = outputOf(execution.run, 'Sora');
+		expect(items).toHaveLength(BATCH);
+		expect(items.every((i) => i.json.status === 'completed' && i.json.progress === 100)).toBe(true);
+		const taskIds = items.map((i) => i.json.task_id);
+		expect(new Set(taskIds).size).toBe(BATCH);
+		expect(new Set(taskIds)).toEqual(new Set(sim.tasks.keys()));
+		expect(sim.counters.tasksCreated).toBe(BATCH);
+		// The whole execution ran as one job on one worker, not in main or the webhook processor.
+		expect(stack.workerJobsOf(done.id)).toHaveLength(1);
+	});
+});
+
+describe('Pause Until Callback', () => {
+	/** Start `n` parked executions through `base`; resolves their ids once all are waiting. */
+	async function park(n, base = stack.webhookUrl) {
+		const seen = await executionIds(WORKFLOWS.callback.id);
+		const answers = await Promise.all(
+			Array.from({ length: n }, (_, i) =>
+				request('POST', `${base}/webhook/q-callback`, { body: { prompt: `Parked ${i}` } }),
+			),
+		);
+		expect(answers.map((a) => a.status)).toEqual(Array(n).fill(200));
+		return seen;
+	}
+
+	async function expectResumed(seen, n) {
+		const done = await freshFinished(WORKFLOWS.callback.id, seen, n);
+		expect(done).toHaveLength(n);
+		const outputs = [];
+		for (const e of done) {
+			const execution = await stack.n8n.getExecution(e.id);
+			expect(execution.status).toBe('success');
+			const [item] = outputOf(execution.run, 'Sora');
+			expect(item.json).toMatchObject({ status: 'completed', progress: 100 });
+			expect(outputOf(execution.run, 'Done')).toHaveLength(1);
+			// Two jobs on workers: the part up to the pause, and the resume (on either worker).
+			const jobs = stack.workerJobsOf(e.id);
+			expect(jobs).toHaveLength(2);
+			outputs.push({ id: e.id, taskId: item.json.task_id, workers: jobs });
+		}
+		process.stderr.write(`[queue-mode.test] resumed: ${JSON.stringify(outputs)}\n`);
+		return outputs;
+	}
+
+	test('1 item: parks, the callback to the webhook processor resumes it, the task read once', async () => {
+		const seen = await park(1);
+		const outputs = await expectResumed(seen, 1);
+		const [taskId] = [...sim.tasks.keys()];
+		expect(outputs[0].taskId).toBe(taskId);
+		expect(sim.tasks.get(taskId).body.callback_url).toMatch(
+			new RegExp(`^${stack.webhookUrl}/webhook-waiting/${outputs[0].id}\\?signature=`),
+		);
+		expect(sim.callbacks.map((c) => c.status)).toEqual([200]);
+		// No status poll while parked: the one read is the callback's check of the task.
+		expect(sim.counters.statusReadsByTask[taskId]).toBe(1);
+	});
+
+	test('4 in parallel: each resumes with its own task', async () => {
+		const seen = await park(4);
+		const outputs = await expectResumed(seen, 4);
+		expect(new Set(outputs.map((o) => o.taskId))).toEqual(new Set(sim.tasks.keys()));
+		expect(sim.callbacks.map((c) => c.status)).toEqual([200, 200, 200, 200]);
+		for (const taskId of sim.tasks.keys()) expect(sim.counters.statusReadsByTask[taskId]).toBe(1);
+	});
+
+	test('main serves /webhook-waiting/ too: resumed through main, a second callback starts nothing', async () => {
+		sim.configure({ callbackDelayMs: 10 * 60_000 }); // the simulator's own callback stays back
+		const seen = await park(1);
+		const waiting = await until(async () => {
+			const list = await stack.n8n.listExecutions(WORKFLOWS.callback.id);
+			return list.find((e) => !seen.has(e.id) && e.status === 'waiting');
+		}, 'the execution to park');
+		const [taskId] = [...sim.tasks.keys()];
+		const statusObject = sim.completeNow(taskId);
+		const resumeUrl = sim.tasks.get(taskId).body.callback_url;
+		expect(resumeUrl.startsWith(`${stack.webhookUrl}/webhook-waiting/${waiting.id}?`)).toBe(true);
+		const viaMain = resumeUrl.replace(stack.webhookUrl, stack.mainUrl);
+		const first = await request('POST', viaMain, { body: statusObject });
+		expect(first.status).toBe(200);
+		const outputs = await expectResumed(seen, 1);
+		expect(outputs[0]).toMatchObject({ id: waiting.id, taskId });
+		const again = await request('POST', resumeUrl, { body: statusObject });
+		expect(again.status).toBe(409);
+		await sleep(2000);
+		expect((await executionIds(WORKFLOWS.callback.id)).size).toBe(seen.size + 1);
+	});
+
+	test('the resume callback is answered with JSON naming the task (not "firstEntryJson")', async () => {
+		await park(1);
+		const record = await until(() => sim.callbacks[0], 'the callback');
+		expect(record.status).toBe(200);
+		expect(record.answer).toMatchObject({
+			received: true,
+			task_id: record.taskId,
+			status: 'completed',
+		});
+	});
+});
+
+describe('downloads, filesystem binary mode', () => {
+	test('by poll on a worker: the webhook answers with the file, the stored copy is identical', async () => {
+		await expectDownloadByPoll('filesystem-v2:');
+	});
+	test('by callback (downloaded where the callback lands): the stored copy is identical', async () => {
+		await expectDownloadByCallback('filesystem-v2:');
+	});
+});
+
+async function expectDownloadByPoll(idPrefix) {
+	const size = 3 * 1024 * 1024 + 17;
+	sim.reset();
+	sim.configure({ resultBytes: size });
+	const expected = sha256(await simulatorBytes(size));
+	const seen = await executionIds(WORKFLOWS.download.id);
+	const answer = await postForBytes(`${stack.webhookUrl}/webhook/q-download`, {});
+	expect(answer.status).toBe(200);
+	expect(answer.body.length).toBe(size);
+	expect(sha256(answer.body)).toBe(expected);
+	const [done] = await freshFinished(WORKFLOWS.download.id, seen, 1);
+	const [item] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
+	expect(item.binary.data.id.startsWith(idPrefix)).toBe(true);
+	const stored = await stack.readBinary(item.binary.data.id);
+	expect(stored.status).toBe(200);
+	expect(sha256(stored.body)).toBe(expected);
+	expect(sim.counters.downloads).toBe(1);
+}
+
+async function expectDownloadByCallback(idPrefix) {
+	const size = 2 * 1024 * 1024 + 5;
+	sim.reset();
+	sim.configure({ resultBytes: size });
+	const expected = sha256(await simulatorBytes(size));
+	const seen = await executionIds(WORKFLOWS.downloadByCallback.id);
+	const started = await request('POST', `${stack.webhookUrl}/webhook/q-download-cb`, { body: {} });
+	expect(started.status).toBe(200);
+	const [done] = await freshFinished(WORKFLOWS.downloadByCallback.id, seen, 1);
+	const execution = await stack.n8n.getExecution(done.id);
+	expect(execution.status).toBe('success');
+	const [item] = outputOf(execution.run, 'Sora');
+	expect(item.json.status).toBe('completed');
+	expect(item.binary.data.id.startsWith(idPrefix)).toBe(true);
+	const stored = await stack.readBinary(item.binary.data.id);
+	expect(stored.status).toBe(200);
+	expect(stored.body.length).toBe(size);
+	expect(sha256(stored.body)).toBe(expected);
+	expect(sim.counters.downloads).toBe(1);
+}
+
+describe('Sora Trigger', () => {
+	let tasks;
+	let callbacks; // the simulator's records of its callbacks (beforeEach resets the simulator)
+	beforeAll(async () => {
+		sim.reset();
+		const seen = await executionIds(WORKFLOWS.trigger.id);
+		tasks = [];
+		for (const prompt of ['Trigger one', 'Trigger two', 'Trigger three'])
+			tasks.push(await submit(prompt, triggerUrl(stack.webhookUrl)));
+		await until(() => sim.callbacks.length >= 3, 'three callbacks');
+		await freshFinished(WORKFLOWS.trigger.id, seen, 3);
+		await settled(WORKFLOWS.trigger.id);
+		callbacks = [...sim.callbacks];
+	});
+
+	test('callbacks to the webhook processor start one execution per task', async () => {
+		expect(callbacks.map((c) => c.status)).toEqual([200, 200, 200]);
+		for (const taskId of tasks) {
+			const runs = await triggerExecutionsOf(taskId);
+			expect(runs.map((r) => [r.taskId, r.status])).toEqual([[taskId, 'completed']]);
+		}
+	});
+
+	test('the callback is answered with JSON: received, task_id, status, started', async () => {
+		expect(callbacks).toHaveLength(3);
+		for (const record of callbacks) {
+			expect(record.answer).toEqual(
+				expect.objectContaining({
+					received: true,
+					task_id: record.taskId,
+					status: 'completed',
+					started: true,
+				}),
+			);
+		}
+	});
+});
+
+describe('callback timeout', () => {
+	test('a task that never finishes: the execution ends with timed_out and an error naming the task', async () => {
+		const [done] = await freshFinished(WORKFLOWS.timeout.id, timeoutStarted.seen, 1, 150_000);
+		process.stderr.write(
+			`[queue-mode.test] timeout execution ended ${Date.now() - timeoutStarted.at} ms after it started\n`,
+		);
+		const execution = await stack.n8n.getExecution(done.id);
+		const [taskId] = [...lateSim.tasks.keys()];
+		const [item] = outputOf(execution.run, 'Sora');
+		expect(item.json).toMatchObject({ task_id: taskId, status: 'queued', timed_out: true });
+		expect(item.json.error).toMatch(new RegExp(`^No callback for task ${taskId} within 3 s`));
+		expect(lateSim.counters.tasksCreated).toBe(1);
+		// Parked on a worker, resumed by main's wait tracker as a new job on a worker.
+		expect(stack.workerJobsOf(done.id)).toHaveLength(2);
+	});
+});
+
+/** A task that is completed upstream, and its callback body: delivered by the test, not the simulator. */
+async function completedTask(prompt) {
+	const taskId = await submit(prompt);
+	return { taskId, body: sim.completeNow(taskId) };
+}
+
+describe('Sora Trigger de-duplication across processes', () => {
+	test('the same callback to main and to the webhook processor at once starts one execution', async () => {
+		const { taskId, body } = await completedTask('Twice at once');
+		const answers = await Promise.all([
+			request('POST', triggerUrl(stack.mainUrl), { body }),
+			request('POST', triggerUrl(stack.webhookUrl), { body }),
+		]);
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		await settled(WORKFLOWS.trigger.id);
+		expect(await triggerExecutionsOf(taskId)).toHaveLength(1);
+	});
+
+	test('the same callback to main, then 3 s later to the webhook processor, starts one execution', async () => {
+		const { taskId, body } = await completedTask('Twice, 3 s apart');
+		expect((await request('POST', triggerUrl(stack.mainUrl), { body })).status).toBe(200);
+		await sleep(3000);
+		expect((await request('POST', triggerUrl(stack.webhookUrl), { body })).status).toBe(200);
+		await settled(WORKFLOWS.trigger.id);
+		expect(await triggerExecutionsOf(taskId)).toHaveLength(1);
+	});
+});
+
+describe('after every n8n process restarts (binary data mode: database)', () => {
+	let repeated;
+	beforeAll(async () => {
+		sim.reset();
+		resetBetweenTests = false; // the repeated task must stay known to the simulator
+		// The trigger has handled other tasks before this one (above), then this one once.
+		repeated = await completedTask('Again after a restart');
+		expect(
+			(await request('POST', triggerUrl(stack.webhookUrl), { body: repeated.body })).status,
+		).toBe(200);
+		await settled(WORKFLOWS.trigger.id);
+		const ms = await stack.restart({ env: { N8N_DEFAULT_BINARY_DATA_MODE: 'database' } });
+		process.stderr.write(`[queue-mode.test] restart of all n8n processes: ${ms} ms\n`);
+	}, 8 * 60_000);
+	afterAll(() => {
+		resetBetweenTests = true;
+	});
+
+	test('the same terminal callback again, to main and to the webhook processor, starts nothing new', async () => {
+		expect(await triggerExecutionsOf(repeated.taskId)).toHaveLength(1);
+		const answers = await Promise.all([
+			request('POST', triggerUrl(stack.mainUrl), { body: repeated.body }),
+			request('POST', triggerUrl(stack.webhookUrl), { body: repeated.body }),
+		]);
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		await settled(WORKFLOWS.trigger.id);
+		expect(await triggerExecutionsOf(repeated.taskId)).toHaveLength(1);
+	});
+
+	test('every trigger output carries a delivery_key: one per task outcome, equal for duplicates', async () => {
+		await settled(WORKFLOWS.trigger.id);
+		await triggerExecutionsOf('');
+		const runs = [...triggerRuns.values()];
+		expect(runs.length).toBeGreaterThanOrEqual(6);
+		const keyByOutcome = new Map();
+		for (const run of runs) {
+			expect(typeof run.deliveryKey).toBe('string');
+			expect(run.deliveryKey.length).toBeGreaterThan(0);
+			const outcome = `${run.taskId}:${run.status}`;
+			if (keyByOutcome.has(outcome)) expect(run.deliveryKey).toBe(keyByOutcome.get(outcome));
+			else keyByOutcome.set(outcome, run.deliveryKey);
+		}
+		expect(new Set(keyByOutcome.values()).size).toBe(keyByOutcome.size);
+	});
+
+	test('downloads in database binary mode: by poll and by callback, bytes identical', async () => {
+		await expectDownloadByPoll('database:');
+		await expectDownloadByCallback('database:');
+	});
+});
