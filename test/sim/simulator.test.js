@@ -188,11 +188,12 @@ describe('submit and status', () => {
 	});
 
 	test('progress rises over time and never reaches 100 before completion', async () => {
-		const sim = await start({ queuedMs: 0, renderMs: 400 });
+		// A render long enough that a busy machine cannot finish it between the reads.
+		const sim = await start({ queuedMs: 0, renderMs: 20_000 });
 		const id = (await submit(sim, { model: 'sora-2', prompt: 'x' })).json.task_id;
 		const seen = [];
 		for (let i = 0; i < 4; i++) {
-			await sleep(70);
+			await sleep(250);
 			seen.push((await getTask(sim, id)).json.progress);
 		}
 		expect(seen.every((p) => p < 100)).toBe(true);
