@@ -60,8 +60,6 @@ function timedOut(
 const RATE_LIMIT_START_MS = 2_000;
 /** A server asking for a longer pause than this is not taken literally: the timeout still rules. */
 const MAX_SERVER_PAUSE_MS = 60_000;
-/** Reads due within this much of each other go out in one round. */
-const ROUND_SLACK_MS = 250;
 
 interface Lane {
 	request: WaitRequest;
@@ -156,7 +154,7 @@ export async function waitForTasks(
 		if (pending.length === 0) break;
 
 		if (now >= pausedUntil) {
-			const due = pending.filter((lane) => lane.nextReadAt <= now + ROUND_SLACK_MS);
+			const due = pending.filter((lane) => lane.nextReadAt <= now);
 			await mapWithConcurrency(due, IN_FLIGHT.statusReads, read);
 		}
 
