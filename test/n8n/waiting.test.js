@@ -1,0 +1,164 @@
+/**
+ * Waiting in a real n8n 2.41.1: the built package's poll mode at its defaults (adaptive: Options ›
+ * Poll Interval left empty) and at a fixed Poll Interval, against the simulator with short renders
+ * spread over 3-6 s. Each case checks the node's output and what the API saw: how many status reads
+ * each task cost and how far apart they were.
+ */
+const { startSimulator } = require('../sim/simulator');
+const { createInstance, outputOf } = require('./host');
+const { manualWorkflow, soraNode, codeNode, simCredential } = require('./workflows');
+
+jest.setTimeout(10 * 60_000);
+
+const SHORT_RENDERS = { queuedMs: 200, renderMs: 3000, renderMsMax: 6000, progressShape: 'linear' };
+const N = 6;
+const generate = (options) =>
+	soraNode({
+		resource: 'video',
+		operation: 'generate',
+		model: 'sora-2',
+		prompt: '={{ $json.prompt }}',
+		waitMode: 'poll',
+		options,
+	});
+const items = codeNode(
+	Array.from({ length: N }, (_, i) => ({ prompt: `Waiting drill, shot ${i}` })),
+);
+
+const WORKFLOWS = {
+	adaptive: manualWorkflow('qbWaitTestAdapt1', 'Batch at default waiting', [
+		items,
+		generate({ timeout: 300 }),
+	]),
+	fixed: manualWorkflow('qbWaitTestFixed1', 'Batch at Poll Interval 1', [
+		items,
+		generate({ pollInterval: 1, timeout: 300 }),
+	]),
+	taskWait: manualWorkflow('qbWaitTestTask01', "Don't Wait, then Task › Wait at defaults", [
+		soraNode(
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'sora-2',
+				prompt: 'Picked up later',
+				waitMode: 'none',
+				options: {},
+			},
+			{ name: 'Submit' },
+		),
+		soraNode(
+			{ resource: 'task', operation: 'wait', taskId: '={{ $json.task_id }}', options: {} },
+			{ name: 'Wait' },
+		),
+	]),
+};
+
+let sim;
+let n8n;
+/** Task id → times of its status reads, as the simulator received them. */
+let readTimes;
+
+beforeAll(async () => {
+	sim = await startSimulator(SHORT_RENDERS);
+	const status = sim.status.bind(sim);
+	sim.status = (id, baseUrl) => {
+		(readTimes[id] ??= []).push(Date.now());
+		return status(id, baseUrl);
+	};
+	n8n = await createInstance({ name: 'waiting' });
+	await n8n.importCredentials([simCredential(sim)]);
+	await n8n.importWorkflows(Object.values(WORKFLOWS));
+});
+
+afterAll(async () => {
+	await n8n?.dispose();
+	await sim?.close();
+});
+
+beforeEach(() => {
+	sim.reset();
+	sim.configure({ ...SHORT_RENDERS, faults: {} });
+	readTimes = {};
+});
+
+async function run(workflow) {
+	const result = await n8n.execute(workflow.id);
+	if (!result.run)
+		throw new Error(
+			`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`,
+		);
+	expect(result.exitCode).toBe(0);
+	return result;
+}
+
+/** Every task completed in the node's output, one per item, each with its video. */
+function expectAllCompleted(result, node = 'Sora', count = N) {
+	const out = outputOf(result.run, node);
+	expect(out).toHaveLength(count);
+	for (const item of out) {
+		expect(item.json).toMatchObject({ status: 'completed', progress: 100 });
+		expect(item.json.video_url).toBe(`${sim.url}/files/${item.json.task_id}.mp4`);
+	}
+	expect(sim.counters.tasksCreated).toBe(count);
+}
+
+const gapsOf = (times) => times.slice(1).map((t, i) => t - times[i]);
+const readsPerTask = () => sim.counters.statusReads / sim.counters.tasksCreated;
+/** Status reads per task of the first test's default run, compared with the fixed run below. */
+let adaptiveReads;
+
+test('at its defaults the node adapts: every task completes, reads at least 2 s apart', async () => {
+	const result = await run(WORKFLOWS.adaptive);
+	expectAllCompleted(result);
+	const gaps = Object.values(readTimes).flatMap(gapsOf);
+	// The engine keeps 2 s between reads of a task; 100 ms allows for when the simulator logs them.
+	expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1900);
+	// No read before the 2 s first-read delay after submit: at most one read per 2 s of the longest render.
+	expect(readsPerTask()).toBeLessThanOrEqual(6.5 / 2 + 1);
+	adaptiveReads = readsPerTask();
+	// The read that saw a task finished was its last one.
+	for (const [id, times] of Object.entries(readTimes)) {
+		expect(times.filter((t) => t > sim.counters.firstTerminalReadAt[id])).toEqual([]);
+	}
+});
+
+test('a set Poll Interval keeps its fixed cadence, and costs more reads than the default', async () => {
+	const fixed = await run(WORKFLOWS.fixed);
+	expectAllCompleted(fixed);
+	const fixedReads = readsPerTask();
+	// 1 s apart from the first read on: gaps may stretch on a busy machine, never shrink below it.
+	const gaps = Object.values(readTimes).flatMap(gapsOf);
+	expect(Math.min(...gaps)).toBeGreaterThanOrEqual(900);
+	expect(adaptiveReads).toBeGreaterThan(0); // the default run above measured it
+	expect(fixedReads).toBeGreaterThan(adaptiveReads);
+});
+
+test('progress that never moves until done: the default backs off and still completes every task', async () => {
+	sim.configure({ progressShape: 'none' });
+	const result = await run(WORKFLOWS.adaptive);
+	expectAllCompleted(result);
+	const gaps = Object.values(readTimes).flatMap(gapsOf);
+	expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1900);
+	// Backing off from 3 s (×1.5, ±20 % jitter), a task's gaps grow.
+	for (const times of Object.values(readTimes)) {
+		const own = gapsOf(times);
+		if (own.length > 1) expect(own.at(-1)).toBeGreaterThanOrEqual(own[0]);
+	}
+});
+
+test('429 with reset_at on status reads at defaults: the batch pauses and every task completes', async () => {
+	sim.configure({ faults: { statusError429Rate: 0.3, quotaReset: true } });
+	const result = await run(WORKFLOWS.adaptive);
+	expectAllCompleted(result);
+	expect(sim.counters.errorsInjected).toBeGreaterThan(0);
+});
+
+test('Task › Wait uses the same engine at its defaults, following next_poll_after_seconds', async () => {
+	sim.configure({ nextPollAfterSeconds: 3 });
+	const result = await run(WORKFLOWS.taskWait);
+	expectAllCompleted(result, 'Wait', 1);
+	const [times] = Object.values(readTimes);
+	// Read at once, then every 3 s as the answers ask, until the 3.2-6.2 s render is done.
+	expect(times.length).toBeGreaterThanOrEqual(2);
+	expect(Math.min(...gapsOf(times))).toBeGreaterThanOrEqual(2900);
+});
