@@ -5,12 +5,13 @@
  */
 const { execSync } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
 const { startSimulator } = require('../sim/simulator');
-const { createInstance } = require('./host');
+const { createInstance, hostLine } = require('./host');
 const {
 	manualWorkflow,
 	soraNode,
@@ -38,7 +39,11 @@ function ensureChromium() {
 	}
 	return findChromium();
 }
-const SHOTS = path.join(__dirname, '..', '..', 'docs', 'screenshots');
+// The README's screenshots come from the default pin (n8n 2.41.1); another pin's (N8N_HOST_LINE) go to a temp dir.
+const SHOTS =
+	hostLine() === '2.x'
+		? path.join(__dirname, '..', '..', 'docs', 'screenshots')
+		: fs.mkdtempSync(path.join(os.tmpdir(), `qingbo-editor-shots-${hostLine()}-`));
 // The flags this machine's Chromium needs: no sandbox as root, no calls to Google's services.
 const CHROMIUM_ARGS = [
 	'--no-sandbox',
