@@ -2,7 +2,7 @@
 // Runs n8n's community package scanner lint (the check behind n8n's verification) offline, on the
 // tarball exactly as `npm pack` would publish it: packs, unpacks, analyses, fails on any violation.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,12 @@ try {
 	const dir = join(work, 'package');
 	execFileSync('tar', ['-xzf', join(work, tgz), '-C', work]);
 	const result = await analyzePackage(dir);
-	if (!result.passed) {
+	// n8n's review asks for MIT; the scanner does not check that the tarball carries the licence.
+	const { license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+	if (license !== 'MIT' || !existsSync(join(dir, 'LICENSE'))) {
+		console.error(`scan FAILED on ${tgz}: the package must be MIT with its LICENSE file in the tarball`);
+		process.exitCode = 1;
+	} else if (!result.passed) {
 		console.error(`scan FAILED on ${tgz}: ${result.message}`);
 		if (result.details) console.error(result.details);
 		process.exitCode = 1;
