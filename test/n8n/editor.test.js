@@ -105,7 +105,9 @@ afterAll(async () => {
 
 async function openCanvas(workflow) {
 	await page.goto(`${n8n.baseUrl}/workflow/${workflow.id}`);
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
+	// Generous: on a loaded 2-core machine the first canvas of a fresh n8n 1.x took over 30 s to draw
+	// (the next one, in the same file, drew in seconds).
+	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 90_000 });
 }
 
 /** The node's icon on the canvas: an <img> of our SVG that actually loaded, not n8n's "?" fallback. */
