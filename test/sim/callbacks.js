@@ -87,8 +87,8 @@ class CallbackSender {
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify(body),
 				dispatcher: this.agent,
-				headersTimeout: REQUEST_TIMEOUT_MS,
-				bodyTimeout: REQUEST_TIMEOUT_MS,
+				headersTimeout: this.getOptions().callbackTimeoutMs || REQUEST_TIMEOUT_MS,
+				bodyTimeout: this.getOptions().callbackTimeoutMs || REQUEST_TIMEOUT_MS,
 				signal,
 			});
 			record.status = res.statusCode;

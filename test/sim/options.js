@@ -48,6 +48,7 @@ const DEFAULTS = {
 	callbackDelayMs: 0, // wait before sending callbacks
 	callbackRetries: 0, // resend a callback answered non-2xx (or not at all) up to this many more times
 	callbackRetryDelayMs: 500, // delay before the first resend; doubles for each further one
+	callbackTimeoutMs: 10000, // how long the sender waits for an answer to a callback
 	faults: {}, // see FAULT_KEYS and faults.js
 	seed: 42, // PRNG seed for random faults
 };
@@ -83,6 +84,7 @@ const NON_NEGATIVE = [
 	'callbackDelayMs',
 	'callbackRetries',
 	'callbackRetryDelayMs',
+	'callbackTimeoutMs',
 	'callbackDuplicates',
 	'seed',
 ];
