@@ -11,7 +11,7 @@
  * Columns: answers (every attempt), executions started (success/error), tasks lost (no successful
  * execution), duplicated (successful executions beyond one per task).
  *
- *   npm run build && node scripts/bench-queue.js [--tasks 300] [--pool 20] [--no-write]
+ *   npm run build && node scripts/bench-queue.js [--tasks 300] [--pool 20] [--answer-timeout 10000] [--no-write]
  * Writes/updates the "Queue mode: trigger burst" section of BENCHMARKS.md unless --no-write.
  */
 const fs = require('node:fs');
@@ -35,6 +35,7 @@ const arg = (name, fallback) => {
 const TASKS = arg('--tasks', 300);
 const BIG_POOL = arg('--pool', 20);
 const WRITE = !process.argv.includes('--no-write');
+const ANSWER_TIMEOUT_MS = arg('--answer-timeout', 10_000);
 const RETRIES = 4;
 const RETRY_DELAY_MS = 500;
 const SECTION = '## Queue mode: trigger burst';
@@ -76,6 +77,7 @@ async function burst(sim, stack, { label, target, retries }) {
 		renderMs: 60 * 60_000, // nothing finishes by itself: completeNow() below finishes them together
 		callbackRetries: retries,
 		callbackRetryDelayMs: RETRY_DELAY_MS,
+		callbackTimeoutMs: ANSWER_TIMEOUT_MS,
 		callbackDuplicates: 1,
 	});
 	const base = target === 'main' ? stack.mainUrl : stack.webhookUrl;
@@ -112,20 +114,20 @@ async function burst(sim, stack, { label, target, retries }) {
 	let executions = [];
 	let lastCount = -1;
 	let stableSince = Date.now();
-	const deadline = Date.now() + 10 * 60_000;
+	const deadline = Date.now() + 5 * 60_000;
 	while (Date.now() < deadline) {
 		executions = await executionsAfter(stack, afterId).catch((error) => {
 			log(`(reading executions failed, trying again: ${error.message.split('\n')[0]})`);
 			return executions;
 		});
-		const busy = executions.some((e) =>
-			['new', 'running', 'waiting', 'unknown'].includes(e.status),
-		);
-		if (executions.length !== lastCount || busy) {
-			lastCount = executions.length;
+		// Some executions stay 'new' for good (n8n created the row, then could not enqueue the job): only
+		// the list of executions and their statuses must stop moving.
+		const signature = executions.map((e) => `${e.id}:${e.status}`).join(',');
+		if (signature !== lastCount) {
+			lastCount = signature;
 			stableSince = Date.now();
 		}
-		if (finalFor() >= TASKS && Date.now() - stableSince > 8000) break;
+		if (finalFor() >= TASKS && Date.now() - stableSince > 15_000) break;
 		await sleep(1000);
 	}
 	const lastCallback = Math.max(...sim.callbacks.map((c) => c.at));
@@ -149,7 +151,8 @@ async function burst(sim, stack, { label, target, retries }) {
 			.join(', '),
 		executions: executions.length,
 		succeeded: ok.length,
-		errored: executions.filter((e) => e.status !== 'success').length,
+		errored: executions.filter((e) => ['error', 'crashed'].includes(e.status)).length,
+		stuck: executions.filter((e) => !['success', 'error', 'crashed'].includes(e.status)).length,
 		lost: TASKS - covered.size,
 		duplicated: ok.length - covered.size,
 		seconds: ((lastCallback - t0) / 1000).toFixed(1),
@@ -165,14 +168,15 @@ function table(rows, meta) {
 		`Measured ${meta.date} by \`node scripts/bench-queue.js\` on ${meta.machine}; n8n 2.41.1 in queue mode: PostgreSQL ${meta.pg}, Redis, main + 2 workers + 1 webhook processor on this one machine (stack start ${meta.startS} s). ` +
 			`${TASKS} tasks with a published Sora Trigger as callback URL; all ${TASKS} callbacks released within the same second. ` +
 			`"Retrying sender": a non-2xx answer or no answer is sent again up to ${RETRIES} more times, ${RETRY_DELAY_MS} ms then doubling. ` +
-			'The sender waits up to 10 s for an answer: "none" = no answer in time (or a refused/reset connection). ' +
+			`The sender waits up to ${ANSWER_TIMEOUT_MS / 1000} s for an answer` +
+			': "none" = no answer in time (or a refused/reset connection). ' +
 			'Answers count every attempt; "lost" = tasks with no successful execution; "duplicated" = successful executions beyond one per task.',
 		'',
-		'| pool (`DB_POSTGRESDB_POOL_SIZE`) | callbacks to | sender | 200 answers | other answers | executions (ok + error) | lost | duplicated | last answer after |',
+		'| pool (`DB_POSTGRESDB_POOL_SIZE`) | callbacks to | sender | 200 answers | other answers | executions (ok + error + never finished) | lost | duplicated | last attempt sent after |',
 		'|---|---|---|---|---|---|---|---|---|',
 		...rows.map(
 			(r) =>
-				`| ${r.pool} | ${r.target} | ${r.retries ? 'retries' : 'once'} | ${r.ok200} | ${r.other || '0'} | ${r.executions} (${r.succeeded} + ${r.errored}) | ${r.lost} | ${r.duplicated} | ${r.seconds} s |`,
+				`| ${r.pool} | ${r.target} | ${r.retries ? 'retries' : 'once'} | ${r.ok200} | ${r.other || '0'} | ${r.executions} (${r.succeeded} + ${r.errored} + ${r.stuck}) | ${r.lost} | ${r.duplicated} | ${r.seconds} s |`,
 		),
 		'',
 	];
