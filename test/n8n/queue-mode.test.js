@@ -535,7 +535,9 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 		).toBe(200);
 		await settled(WORKFLOWS.trigger.id);
 		const ms = await stack.restart({ env: { N8N_DEFAULT_BINARY_DATA_MODE: 'database' } });
-		process.stderr.write(`[queue-mode.test] restart of all n8n processes: ${ms} ms\n`);
+		process.stderr.write(
+			`[queue-mode.test] restart of all n8n processes: ${ms} ms (stop ${stack.timings.stopMs} ms, start ${stack.timings.n8nStartMs} ms)\n`,
+		);
 	}, 8 * 60_000);
 	afterAll(() => {
 		resetBetweenTests = true;
