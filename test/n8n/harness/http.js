@@ -1,0 +1,42 @@
+'use strict';
+/** The harness's HTTP client (loopback calls to n8n and the simulator). */
+const http = require('node:http');
+
+const { TIMEOUTS } = require('./config');
+
+/** Minimal HTTP client: resolves { status, headers, text, json }; rejects on network errors and timeouts. */
+function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } = {}) {
+	return new Promise((resolve, reject) => {
+		const data =
+			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+		const h = { ...headers };
+		if (data !== undefined) {
+			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type'))
+				h['content-type'] = 'application/json';
+			h['content-length'] = Buffer.byteLength(data);
+		}
+		const req = http.request(url, { method, headers: h }, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let json;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				resolve({ status: res.statusCode, headers: res.headers, text, json });
+			});
+			res.on('error', reject);
+		});
+		req.setTimeout(timeoutMs, () =>
+			req.destroy(new Error(`${method} ${url} timed out after ${timeoutMs} ms`)),
+		);
+		req.on('error', reject);
+		if (data !== undefined) req.write(data);
+		req.end();
+	});
+}
+
+module.exports = { request };
