@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run demo`: the QingBo simulator plus a real n8n (2.41.1) with this package installed, running
+ * `npm run demo`: the QingBo simulator plus a real n8n (the version the harness pins: pinnedN8nVersion() in
+ * test/n8n/host.js; N8N_HOST_LINE picks the pin) with this package installed, running
  * examples/generate-video.json. Prints the finished task and where n8n stored the video.
  *   --keep-open   then start the n8n editor with the workflow and leave everything running (Ctrl+C stops).
  */
@@ -9,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { startSimulator } = require('../test/sim/simulator');
-const { createInstance, outputOf, errorOf } = require('../test/n8n/host');
+const { createInstance, outputOf, errorOf, pinnedN8nVersion } = require('../test/n8n/host');
 
 const KEEP_OPEN = process.argv.includes('--keep-open') || process.env.DEMO_KEEP_OPEN === '1';
 const WORKFLOW_ID = 'qbDemoGenerate01';
@@ -48,7 +49,7 @@ async function main() {
 		]);
 		await n8n.importWorkflows([{ ...workflow, id: WORKFLOW_ID }]);
 
-		console.log(`Running "${workflow.name}" in n8n ...`);
+		console.log(`Running "${workflow.name}" in n8n ${pinnedN8nVersion()} ...`);
 		const result = await n8n.execute(WORKFLOW_ID);
 		const error = result.run
 			? errorOf(result.run)
