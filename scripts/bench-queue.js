@@ -12,15 +12,15 @@
  * execution), duplicated (successful executions beyond one per task).
  *
  *   npm run build && node scripts/bench-queue.js [--tasks 300] [--pool 20] [--answer-timeout 10000] [--no-write]
- * Writes/updates the "Queue mode: trigger burst" section of BENCHMARKS.md unless --no-write.
+ * Writes/updates section 6 of BENCHMARKS.md (QUEUE_SECTION in scripts/benchmarks-file.js) unless --no-write;
+ * `npm run bench` runs it after scripts/bench.js, `npm run bench:queue` alone.
  */
-const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 
 const { startSimulator } = require('../test/sim/simulator');
 const { startQueueStack } = require('../test/n8n/queue-stack');
-const { request } = require('../test/n8n/host');
+const { request, pinnedN8nVersion } = require('../test/n8n/host');
+const { QUEUE_SECTION, putSection } = require('./benchmarks-file');
 const {
 	chainWorkflow,
 	soraTriggerNode,
@@ -38,7 +38,6 @@ const WRITE = !process.argv.includes('--no-write');
 const ANSWER_TIMEOUT_MS = arg('--answer-timeout', 10_000);
 const RETRIES = 4;
 const RETRY_DELAY_MS = 500;
-const SECTION = '## Queue mode: trigger burst';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (line) => console.log(line);
@@ -163,9 +162,9 @@ async function burst(sim, stack, { label, target, retries }) {
 
 function table(rows, meta) {
 	const lines = [
-		SECTION,
+		QUEUE_SECTION,
 		'',
-		`Measured ${meta.date} by \`node scripts/bench-queue.js\` on ${meta.machine}; n8n 2.41.1 in queue mode: PostgreSQL ${meta.pg}, Redis, main + 2 workers + 1 webhook processor on this one machine (stack start ${meta.startS} s). ` +
+		`Measured ${meta.date} by \`node scripts/bench-queue.js\` on ${meta.machine}; n8n ${pinnedN8nVersion()} in queue mode: PostgreSQL ${meta.pg}, Redis, main + 2 workers + 1 webhook processor on this one machine (stack start ${meta.startS} s). ` +
 			`${TASKS} tasks with a published Sora Trigger as callback URL; all ${TASKS} callbacks released within the same second. ` +
 			`"Retrying sender": a non-2xx answer or no answer is sent again up to ${RETRIES} more times, ${RETRY_DELAY_MS} ms then doubling. ` +
 			`The sender waits up to ${ANSWER_TIMEOUT_MS / 1000} s for an answer` +
@@ -181,19 +180,6 @@ function table(rows, meta) {
 		'',
 	];
 	return lines.join('\n');
-}
-
-function writeSection(markdown) {
-	const file = path.join(__dirname, '..', 'BENCHMARKS.md');
-	let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-	const start = text.indexOf(SECTION);
-	if (start >= 0) {
-		const next = text.indexOf('\n## ', start + SECTION.length);
-		text = text.slice(0, start) + markdown + (next >= 0 ? text.slice(next + 1) : '');
-	} else {
-		text = `${text.replace(/\n*$/, '\n\n')}${markdown}`;
-	}
-	fs.writeFileSync(file, text);
 }
 
 async function main() {
@@ -240,7 +226,7 @@ async function main() {
 		});
 		log(`\n${markdown}`);
 		if (WRITE) {
-			writeSection(markdown);
+			putSection(markdown);
 			log('written to BENCHMARKS.md');
 		}
 	} finally {

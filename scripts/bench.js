@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: measures the package in a real n8n 2.41.1 against the QingBo simulator and writes
- * BENCHMARKS.md. Everything compared is measured side by side in this one run.
+ * `npm run bench` (first half): measures the package in the real n8n the harness pins (pinnedN8nVersion() in
+ * test/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5; each
+ * section's renderer sits next to its measurement. Everything compared is measured side by side in this one
+ * run. scripts/bench-queue.js then writes the queue-mode section, which this script keeps.
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
  *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
  */
@@ -11,7 +13,14 @@ const os = require('node:os');
 const path = require('node:path');
 
 const { startSimulator } = require('../test/sim/simulator');
-const { createInstance, outputOf, request } = require('../test/n8n/host');
+const {
+	createInstance,
+	outputOf,
+	request,
+	pinnedN8nVersion,
+	NODE_VERSION,
+} = require('../test/n8n/host');
+const { QUEUE_SECTION, putSection, rewriteKeeping } = require('./benchmarks-file');
 const {
 	manualWorkflow,
 	chainWorkflow,
@@ -51,6 +60,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => (ms / 1000).toFixed(1);
 const log = (line) => console.log(line);
+/** A markdown table: the header row, its separator, then the rows. */
+const tableOf = (header, rows) =>
+	[header, header.replace(/[^|]/g, '-').replace(/-\|/g, '-|'), ...rows].join('\n');
 
 function prompts(n) {
 	return Array.from({ length: n }, (_, i) => ({ prompt: `Benchmark shot ${i}` }));
@@ -196,6 +208,32 @@ async function benchBatch(sim, n8n) {
 	return rows;
 }
 
+function batchSection(rows) {
+	const ratios = BATCH_SIZES.map((n) => {
+		const ours = rows.find((r) => r.n === n && r.label.startsWith('Sora'));
+		const hand = rows.find((r) => r.n === n && r.label.startsWith('hand'));
+		return `- N=${n}: hand-built ÷ ours = ${(hand.wallMs / ours.wallMs).toFixed(2)}× wall time, ${(hand.requestsPerTask / ours.requestsPerTask).toFixed(2)}× requests`;
+	});
+	return [
+		'## 1. Batch: our node vs the hand-built loop',
+		'',
+		`Each task renders in T = ${seconds(RENDER_MS + 500)} s (0.5 s queued + ${seconds(RENDER_MS)} s processing). The hand-built workflow is what users build without this package: HTTP Request submit → Wait 5 s → HTTP Request status → IF completed → loop back to Wait. Our node polls every 5 s too, so the cadence is the same.`,
+		'',
+		tableOf(
+			'| workflow | N | all done | wall time | wall ÷ T | status reads per task | requests per task | tasks created |',
+			rows.map(
+				(r) =>
+					`| ${r.label} | ${r.n} | ${r.ok ? 'yes' : '**no**'} | ${seconds(r.wallMs)} s | ${r.perT.toFixed(2)} | ${r.statusPerTask.toFixed(1)} | ${r.requestsPerTask.toFixed(1)} | ${r.created} |`,
+			),
+		),
+		'',
+		'A hand-built loop in n8n batches too (an HTTP Request node handles all items in one run), so at the same polling cadence neither is N times slower: both finish near T. Competing video nodes process items one after another (N × T). What the node adds over the hand-built loop is not speed but what the fault suite checks: retries with backoff, idempotent submits, timeouts and errors that name the task, and no loop to build.',
+		'',
+		...ratios,
+		'',
+	].join('\n');
+}
+
 const pad = (n) => String(n).padStart(5, '0');
 
 /** Section 5: the node at its defaults vs Poll Interval 5 vs the hand-built loop, same renders. */
@@ -290,20 +328,6 @@ function waitingSection(rows) {
 	return lines.join('\n');
 }
 
-/** `--only waiting`: replace section 5 of BENCHMARKS.md (or add it), leaving the rest as measured. */
-function writeWaitingSection(markdown) {
-	const file = path.join(__dirname, '..', 'BENCHMARKS.md');
-	const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-	const start = old.indexOf('## 5. Realistic batch');
-	let next = start < 0 ? -1 : old.indexOf('\n## ', start + 1);
-	if (next >= 0) next += 1;
-	const updated =
-		start < 0
-			? `${old.trimEnd()}\n\n${markdown}`
-			: `${old.slice(0, start)}${markdown}${next >= 0 ? `\n${old.slice(next)}` : ''}`;
-	fs.writeFileSync(file, `${updated.trimEnd()}\n`);
-}
-
 async function runWebhook(n8n, workflowId, pathName, body) {
 	const before = new Set((await n8n.listExecutions(workflowId)).map((e) => e.id));
 	await request('POST', `${n8n.baseUrl}/webhook/${pathName}`, { body });
@@ -344,6 +368,22 @@ async function benchCallbackVsPoll(sim, n8n, ids) {
 	return rows;
 }
 
+function callbackVsPollSection(rows) {
+	return [
+		'## 2. Callback vs poll',
+		'',
+		`One video per execution, started by a Webhook under \`n8n start\`, median of ${LATENCY_RUNS} runs. Latency: from the moment the task completed in the simulator to the moment the Sora node finished.`,
+		'',
+		tableOf(
+			'| mode | status reads per task | completion → node done |',
+			rows.map((r) => `| ${r.label} | ${r.statusReads} | ${(r.latencyMs / 1000).toFixed(2)} s |`),
+		),
+		'',
+		'In callback mode the only status read is the one the node makes after the callback (it never trusts the callback body). While parked, the execution holds no worker. The callback latency includes n8n loading the parked execution and running the rest of the workflow.',
+		'',
+	].join('\n');
+}
+
 async function benchDownload(sim, n8n, id) {
 	const rows = [];
 	for (const mb of DOWNLOAD_MB) {
@@ -381,6 +421,23 @@ async function benchDownload(sim, n8n, id) {
 	}
 	sim.configure({ resultBytes: 262144, renderMs: RENDER_MS });
 	return rows;
+}
+
+function downloadSection(rows) {
+	return [
+		'## 3. Download memory',
+		'',
+		'Options › Download on, filesystem binary mode, under `n8n start`; RSS of the n8n processes (main + task runner) sampled every 100 ms.',
+		'',
+		tableOf(
+			'| result size | downloaded whole | time | throughput | idle RSS | peak RSS growth |',
+			rows.map(
+				(r) =>
+					`| ${r.mb} MB | ${r.ok ? 'yes' : '**no**'} | ${seconds(r.tookMs)} s | ${r.mbPerS.toFixed(0)} MB/s | ${r.idleMb.toFixed(0)} MB | ${r.growthMb.toFixed(0)} MB |`,
+			),
+		),
+		'',
+	].join('\n');
 }
 
 /** n8n's REST API answers 503 "Database is not ready" while SQLite is swamped: ask again. */
@@ -454,108 +511,42 @@ async function benchTrigger(sim, n8n, id) {
 	return row;
 }
 
+function triggerSection(row) {
+	const heading = ['## 4. Trigger load', ''];
+	if (row.error) return [...heading, `The run did not complete: ${row.error}`, ''].join('\n');
+	const answers = Object.entries(row.statuses)
+		.map(([s, c]) => `${c}× ${s}`)
+		.join(', ');
+	return [
+		...heading,
+		`${row.expected} tasks submitted to the simulator with a published Sora Trigger as callback URL, completing within seconds of each other; the simulator sends every callback twice.`,
+		'',
+		tableOf(
+			'| tasks | callbacks sent | answers | executions started | succeeded | distinct tasks | lost | duplicated | first callback → last execution done |',
+			[
+				`| ${row.expected} | ${row.callbacks} | ${answers} | ${row.started} | ${row.succeeded} | ${row.unique} | ${row.lost} | ${row.duplicated} | ${row.seconds.toFixed(1)} s (${(row.started / row.seconds).toFixed(1)} executions/s) |`,
+			],
+		),
+		'',
+		'Read this table with care. A 503 here never reached the Sora Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode, section 6), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
+		'',
+	].join('\n');
+}
+
 function machine() {
 	const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 	return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}`;
 }
 
-function report({ batch, latency, download, trigger, waiting, startedAt, n8nNode }) {
-	const lines = [];
-	const rowsOf = (header, rows) =>
-		[header, header.replace(/[^|]/g, '-').replace(/-\|/g, '-|'), ...rows].join('\n');
-	lines.push('# Benchmarks', '');
-	lines.push(
-		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n 2.41.1 (Node ${n8nNode}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run.`,
+function headerSection(startedAt) {
+	return [
+		'# Benchmarks',
+		'',
+		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode).`,
 		'',
 		`Machine: ${machine()}. Tests and scripts on Node ${process.version}. SQLite, filesystem binary data mode.`,
 		'',
-	);
-	lines.push('## 1. Batch: our node vs the hand-built loop', '');
-	lines.push(
-		`Each task renders in T = ${seconds(RENDER_MS + 500)} s (0.5 s queued + ${seconds(RENDER_MS)} s processing). The hand-built workflow is what users build without this package: HTTP Request submit → Wait 5 s → HTTP Request status → IF completed → loop back to Wait. Our node polls every 5 s too, so the cadence is the same.`,
-		'',
-	);
-	lines.push(
-		rowsOf(
-			'| workflow | N | all done | wall time | wall ÷ T | status reads per task | requests per task | tasks created |',
-			batch.map(
-				(r) =>
-					`| ${r.label} | ${r.n} | ${r.ok ? 'yes' : '**no**'} | ${seconds(r.wallMs)} s | ${r.perT.toFixed(2)} | ${r.statusPerTask.toFixed(1)} | ${r.requestsPerTask.toFixed(1)} | ${r.created} |`,
-			),
-		),
-		'',
-	);
-	lines.push(
-		'A hand-built loop in n8n batches too (an HTTP Request node handles all items in one run), so at the same polling cadence neither is N times slower: both finish near T. Competing video nodes process items one after another (N × T). What the node adds over the hand-built loop is not speed but what the fault suite checks: retries with backoff, idempotent submits, timeouts and errors that name the task, and no loop to build.',
-		'',
-	);
-	const ratios = BATCH_SIZES.map((n) => {
-		const ours = batch.find((r) => r.n === n && r.label.startsWith('Sora'));
-		const hand = batch.find((r) => r.n === n && r.label.startsWith('hand'));
-		return `N=${n}: hand-built ÷ ours = ${(hand.wallMs / ours.wallMs).toFixed(2)}× wall time, ${(hand.requestsPerTask / ours.requestsPerTask).toFixed(2)}× requests`;
-	});
-	lines.push(...ratios.map((r) => `- ${r}`), '');
-	lines.push('## 2. Callback vs poll', '');
-	lines.push(
-		`One video per execution, started by a Webhook under \`n8n start\`, median of ${LATENCY_RUNS} runs. Latency: from the moment the task completed in the simulator to the moment the Sora node finished.`,
-		'',
-	);
-	lines.push(
-		rowsOf(
-			'| mode | status reads per task | completion → node done |',
-			latency.map(
-				(r) => `| ${r.label} | ${r.statusReads} | ${(r.latencyMs / 1000).toFixed(2)} s |`,
-			),
-		),
-		'',
-	);
-	lines.push(
-		'In callback mode the only status read is the one the node makes after the callback (it never trusts the callback body). While parked, the execution holds no worker. The callback latency includes n8n loading the parked execution and running the rest of the workflow.',
-		'',
-	);
-	lines.push('## 3. Download memory', '');
-	lines.push(
-		'Options › Download on, filesystem binary mode, under `n8n start`; RSS of the n8n processes (main + task runner) sampled every 100 ms.',
-		'',
-	);
-	lines.push(
-		rowsOf(
-			'| result size | downloaded whole | time | throughput | idle RSS | peak RSS growth |',
-			download.map(
-				(r) =>
-					`| ${r.mb} MB | ${r.ok ? 'yes' : '**no**'} | ${seconds(r.tookMs)} s | ${r.mbPerS.toFixed(0)} MB/s | ${r.idleMb.toFixed(0)} MB | ${r.growthMb.toFixed(0)} MB |`,
-			),
-		),
-		'',
-	);
-	lines.push('## 4. Trigger load', '');
-	if (trigger.error) {
-		lines.push(`The run did not complete: ${trigger.error}`, '', waitingSection(waiting));
-		return lines.join('\n');
-	}
-	lines.push(
-		`${trigger.expected} tasks submitted to the simulator with a published Sora Trigger as callback URL, completing within seconds of each other; the simulator sends every callback twice.`,
-		'',
-	);
-	lines.push(
-		rowsOf(
-			'| tasks | callbacks sent | answers | executions started | succeeded | distinct tasks | lost | duplicated | first callback → last execution done |',
-			[
-				`| ${trigger.expected} | ${trigger.callbacks} | ${Object.entries(trigger.statuses)
-					.map(([s, c]) => `${c}× ${s}`)
-					.join(
-						', ',
-					)} | ${trigger.started} | ${trigger.succeeded} | ${trigger.unique} | ${trigger.lost} | ${trigger.duplicated} | ${trigger.seconds.toFixed(1)} s (${(trigger.started / trigger.seconds).toFixed(1)} executions/s) |`,
-			],
-		),
-		'',
-	);
-	lines.push(
-		'Read this table with care. A 503 here never reached the Sora Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
-		'',
-	);
-	lines.push(waitingSection(waiting));
-	return lines.join('\n');
+	].join('\n');
 }
 
 async function main() {
@@ -566,7 +557,7 @@ async function main() {
 		await n8n.importCredentials([simCredential(sim)]);
 		if (ONLY === 'waiting') {
 			const markdown = waitingSection(await benchWaiting(sim, n8n));
-			writeWaitingSection(markdown);
+			putSection(markdown);
 			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 5 only)`);
 			return;
 		}
@@ -621,16 +612,15 @@ async function main() {
 		const triggerRow = await benchTrigger(sim, n8n, trigger.id).catch((error) => ({
 			error: error.message.slice(0, 300),
 		}));
-		const markdown = report({
-			batch,
-			latency,
-			download: downloads,
-			trigger: triggerRow,
-			waiting,
-			startedAt,
-			n8nNode: n8n.host.nodeBin.includes('24.') ? '24.21.0' : '?',
-		});
-		fs.writeFileSync(path.join(__dirname, '..', 'BENCHMARKS.md'), `${markdown}\n`);
+		const markdown = [
+			headerSection(startedAt),
+			batchSection(batch),
+			callbackVsPollSection(latency),
+			downloadSection(downloads),
+			triggerSection(triggerRow),
+			waitingSection(waiting),
+		].join('\n');
+		rewriteKeeping(markdown, [QUEUE_SECTION]);
 		log(`\n${markdown}\n\nwritten to BENCHMARKS.md`);
 	} finally {
 		await n8n.dispose();
