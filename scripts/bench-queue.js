@@ -69,6 +69,14 @@ async function maxExecutionId(stack) {
 	return Number(out.trim());
 }
 
+/** Why a callback got no answer, in a word: what the sender saw. */
+function noAnswerReason(error = '') {
+	if (/timeout/i.test(error)) return 'timed out';
+	if (/ECONNREFUSED/.test(error)) return 'refused';
+	if (/ECONNRESET|socket|closed/i.test(error)) return 'reset';
+	return error.slice(0, 40) || 'unknown';
+}
+
 async function burst(sim, stack, { label, target, retries }) {
 	sim.reset();
 	sim.configure({
@@ -132,7 +140,7 @@ async function burst(sim, stack, { label, target, retries }) {
 	const lastCallback = Math.max(...sim.callbacks.map((c) => c.at));
 	const answers = {};
 	for (const c of sim.callbacks) {
-		const key = c.status === null ? 'none' : String(c.status);
+		const key = c.status === null ? `none (${noAnswerReason(c.error)})` : String(c.status);
 		answers[key] = (answers[key] || 0) + 1;
 	}
 	const wanted = new Set(taskIds);

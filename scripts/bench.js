@@ -25,6 +25,7 @@ const {
 	manualWorkflow,
 	chainWorkflow,
 	soraNode,
+	generateEachItemNode,
 	codeNode,
 	webhookNode,
 	noOpNode,
@@ -165,14 +166,7 @@ async function benchBatch(sim, n8n) {
 		workflows.push(
 			manualWorkflow(`qbBenchNode${String(n).padStart(5, '0')}`, `Sora node, ${n} tasks`, [
 				codeNode(prompts(n)),
-				soraNode({
-					resource: 'video',
-					operation: 'generate',
-					model: 'sora-2',
-					prompt: '={{ $json.prompt }}',
-					waitMode: 'poll',
-					options: { pollInterval: 5, timeout: 900 },
-				}),
+				generateEachItemNode({ pollInterval: 5, timeout: 900 }),
 			]),
 			handBuiltWorkflow(`qbBenchHand${String(n).padStart(5, '0')}`, n, sim),
 		);
@@ -239,15 +233,7 @@ const pad = (n) => String(n).padStart(5, '0');
 /** Section 5: the node at its defaults vs Poll Interval 5 vs the hand-built loop, same renders. */
 async function benchWaiting(sim, n8n) {
 	const sizes = [...new Set(REALISTIC_CASES.map((c) => c.n))];
-	const generate = (options) =>
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
-			prompt: '={{ $json.prompt }}',
-			waitMode: 'poll',
-			options,
-		});
+	const generate = generateEachItemNode;
 	const workflows = sizes.flatMap((n) => [
 		manualWorkflow(`qbWaitAdapt${pad(n)}`, `Sora node at defaults, ${n} tasks`, [
 			codeNode(prompts(n)),

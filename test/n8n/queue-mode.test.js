@@ -17,6 +17,7 @@ const { startQueueStack } = require('./queue-stack');
 const {
 	simCredential,
 	soraNode,
+	generateEachItemNode,
 	codeNode,
 	webhookNode,
 	noOpNode,
@@ -36,14 +37,7 @@ const WORKFLOWS = {
 	batch: chainWorkflow('qbQBatch00000001', 'Queue: poll batch', [
 		webhookNode('q-batch'),
 		codeNode(Array.from({ length: BATCH }, (_, i) => ({ prompt: `Batch shot ${i}` }))),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
-			prompt: '={{ $json.prompt }}',
-			waitMode: 'poll',
-			options: { pollInterval: 1, timeout: 300 },
-		}),
+		generateEachItemNode({ pollInterval: 1, timeout: 300 }),
 	]),
 	callback: chainWorkflow('qbQCallback00001', 'Queue: pause until callback', [
 		webhookNode('q-callback'),

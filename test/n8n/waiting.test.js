@@ -6,21 +6,19 @@
  */
 const { startSimulator } = require('../sim/simulator');
 const { createInstance, outputOf } = require('./host');
-const { manualWorkflow, soraNode, codeNode, simCredential } = require('./workflows');
+const {
+	manualWorkflow,
+	soraNode,
+	generateEachItemNode,
+	codeNode,
+	simCredential,
+} = require('./workflows');
 
 jest.setTimeout(10 * 60_000);
 
 const SHORT_RENDERS = { queuedMs: 200, renderMs: 3000, renderMsMax: 6000, progressShape: 'linear' };
 const N = 6;
-const generate = (options) =>
-	soraNode({
-		resource: 'video',
-		operation: 'generate',
-		model: 'sora-2',
-		prompt: '={{ $json.prompt }}',
-		waitMode: 'poll',
-		options,
-	});
+const generate = generateEachItemNode;
 const items = codeNode(
 	Array.from({ length: N }, (_, i) => ({ prompt: `Waiting drill, shot ${i}` })),
 );

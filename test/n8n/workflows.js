@@ -13,6 +13,16 @@ const soraNode = (parameters, { name = 'Sora', continueOnFail = false } = {}) =>
 	credentials: { qingboApi: CREDENTIAL },
 	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 });
+/** Generate with Poll in This Node, one video per input item's `prompt`: the batch shape most tests use. */
+const generateEachItemNode = (options) =>
+	soraNode({
+		resource: 'video',
+		operation: 'generate',
+		model: 'sora-2',
+		prompt: '={{ $json.prompt }}',
+		waitMode: 'poll',
+		options,
+	});
 const codeNode = (items, { name = 'Items' } = {}) => ({
 	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
 	name,
@@ -83,6 +93,7 @@ module.exports = {
 	CREDENTIAL,
 	simCredential,
 	soraNode,
+	generateEachItemNode,
 	codeNode,
 	manualWorkflow,
 	webhookNode,
