@@ -10,7 +10,6 @@
  */
 const fs = require('node:fs');
 const os = require('node:os');
-const path = require('node:path');
 
 const { startSimulator } = require('../test/sim/simulator');
 const {
@@ -233,15 +232,14 @@ const pad = (n) => String(n).padStart(5, '0');
 /** Section 5: the node at its defaults vs Poll Interval 5 vs the hand-built loop, same renders. */
 async function benchWaiting(sim, n8n) {
 	const sizes = [...new Set(REALISTIC_CASES.map((c) => c.n))];
-	const generate = generateEachItemNode;
 	const workflows = sizes.flatMap((n) => [
 		manualWorkflow(`qbWaitAdapt${pad(n)}`, `Sora node at defaults, ${n} tasks`, [
 			codeNode(prompts(n)),
-			generate({ timeout: 900 }),
+			generateEachItemNode({ timeout: 900 }),
 		]),
 		manualWorkflow(`qbWaitFixed${pad(n)}`, `Sora node, Poll Interval 5, ${n} tasks`, [
 			codeNode(prompts(n)),
-			generate({ pollInterval: 5, timeout: 900 }),
+			generateEachItemNode({ pollInterval: 5, timeout: 900 }),
 		]),
 		handBuiltWorkflow(`qbWaitHand0${pad(n)}`, n, sim),
 	]);
