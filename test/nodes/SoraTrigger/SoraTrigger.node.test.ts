@@ -103,3 +103,39 @@ describe('Sora Trigger webhook', () => {
 		expect((await trigger.webhook.call(header.ctx)).workflowData).toHaveLength(1);
 	});
 });
+
+// The public contract (../shared/contract.md): saved workflows store these names and omit default values.
+describe('Sora Trigger: the public names and defaults saved workflows rely on', () => {
+	const { description } = trigger;
+	const parameter = (name: string) => description.properties.find((p) => p.name === name);
+
+	it('is the node type "soraTrigger", version 1, with the qingboApi credential and a POST webhook', () => {
+		expect(description).toMatchObject({
+			name: 'soraTrigger',
+			displayName: 'Sora Trigger',
+			version: 1,
+		});
+		expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);
+		expect(description.webhooks).toEqual([
+			expect.objectContaining({
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'sora',
+			}),
+		]);
+	});
+
+	it('has events (completed, failed, cancelled; default completed and failed), download, binaryPropertyName and secret', () => {
+		const events = parameter('events');
+		expect(events?.options?.map((o) => ('value' in o ? o.value : undefined)).sort()).toEqual([
+			'cancelled',
+			'completed',
+			'failed',
+		]);
+		expect(events?.default).toEqual(['completed', 'failed']);
+		expect(parameter('download')?.default).toBe(false);
+		expect(parameter('binaryPropertyName')?.default).toBe('data');
+		expect(parameter('secret')?.default).toBe('');
+	});
+});

@@ -1,0 +1,125 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { Sora } from '../../../nodes/Sora/Sora.node';
+
+/**
+ * The public contract (../shared/contract.md): saved workflows store these names and omit values equal to
+ * a parameter's default, so a renamed parameter or value, or a changed default, silently changes them.
+ */
+const { description } = new Sora();
+
+/** The parameters named `name` that the editor shows for this resource and operation. */
+function shown(name: string, resource: string, operation?: string): INodeProperties[] {
+	return description.properties.filter((p) => {
+		const show = p.displayOptions?.show ?? {};
+		return (
+			p.name === name &&
+			(!show.resource || show.resource.includes(resource)) &&
+			(!operation || !show.operation || show.operation.includes(operation))
+		);
+	});
+}
+
+function one(name: string, resource: string, operation?: string): INodeProperties {
+	const found = shown(name, resource, operation);
+	expect(found).toHaveLength(1);
+	return found[0];
+}
+
+const values = (p: INodeProperties) =>
+	(p.options as INodePropertyOptions[]).map((o) => o.value).sort();
+const optionNames = (p: INodeProperties) =>
+	(p.options as Array<INodeProperties | INodePropertyCollection>).map((o) => o.name).sort();
+
+describe('Sora node: the public names and defaults saved workflows rely on', () => {
+	it('is the node type "sora", version 1, with the qingboApi credential, usable as an AI tool', () => {
+		expect(description).toMatchObject({ name: 'sora', displayName: 'Sora', version: 1 });
+		expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);
+		expect(description.usableAsTool).toBe(true);
+	});
+
+	it('offers the resources video (default) and task with their operations and defaults', () => {
+		const resource = one('resource', 'video');
+		expect(values(resource)).toEqual(['task', 'video']);
+		expect(resource.default).toBe('video');
+		const videoOperation = one('operation', 'video');
+		expect(values(videoOperation)).toEqual(['extend', 'generate', 'remix']);
+		expect(videoOperation.default).toBe('generate');
+		const taskOperation = one('operation', 'task');
+		expect(values(taskOperation)).toEqual(['cancel', 'get', 'wait']);
+		expect(taskOperation.default).toBe('get');
+	});
+
+	it.each(['generate', 'remix', 'extend'])(
+		'video › %s has model (default sora-2), prompt, waitMode none/poll/callback (default poll) and the options',
+		(operation) => {
+			expect(one('model', 'video', operation).default).toBe('sora-2');
+			expect(one('prompt', 'video', operation).type).toBe('string');
+			const waitMode = one('waitMode', 'video', operation);
+			expect(values(waitMode)).toEqual(['callback', 'none', 'poll']);
+			expect(waitMode.default).toBe('poll');
+			const options = one('options', 'video', operation);
+			expect(options.default).toEqual({});
+			expect(optionNames(options)).toEqual(
+				[
+					'additionalFields',
+					'binaryPropertyName',
+					'callbackUrl',
+					'download',
+					'extra',
+					'pollInterval',
+					'timeout',
+				].sort(),
+			);
+		},
+	);
+
+	it('video › generate has aspectRatio, duration, resolution, imageUrls and characters with their defaults', () => {
+		const aspectRatio = one('aspectRatio', 'video', 'generate');
+		expect(values(aspectRatio)).toEqual(['16:9', '9:16']);
+		expect(aspectRatio.default).toBe('16:9');
+		const duration = one('duration', 'video', 'generate');
+		expect(values(duration)).toEqual([12, 16, 20, 4, 8]);
+		expect(duration.default).toBe(4);
+		const resolution = one('resolution', 'video', 'generate');
+		expect(values(resolution)).toEqual(['1080p', '720p']);
+		expect(resolution.default).toBe('720p');
+		expect(one('imageUrls', 'video', 'generate').default).toBe('');
+		const characters = one('characters', 'video', 'generate');
+		const [character] = characters.options as INodePropertyCollection[];
+		expect(character.name).toBe('character');
+		expect(character.values.map((v) => v.name).sort()).toEqual(['assetId', 'name']);
+	});
+
+	it('video › remix has sourceTaskId and strength (Subtle, Mild, Strong or 1-8; default Mild)', () => {
+		expect(one('sourceTaskId', 'video', 'remix').type).toBe('string');
+		const strength = one('strength', 'video', 'remix');
+		expect(values(strength)).toEqual(
+			['Subtle', 'Mild', 'Strong', '1', '2', '3', '4', '5', '6', '7', '8'].sort(),
+		);
+		expect(strength.default).toBe('Mild');
+	});
+
+	it('video › extend has sourceTaskId and duration', () => {
+		expect(one('sourceTaskId', 'video', 'extend').type).toBe('string');
+		expect(values(one('duration', 'video', 'extend'))).toEqual([12, 16, 20, 4, 8]);
+	});
+
+	it('the options keep their defaults: adaptive polling, 1200 s timeout, no download, binary field "data"', () => {
+		const options = one('options', 'video', 'generate').options as INodeProperties[];
+		const option = (name: string) => options.find((o) => o.name === name);
+		expect(option('pollInterval')?.default).toBe(0);
+		expect(option('timeout')?.default).toBe(1200);
+		expect(option('download')?.default).toBe(false);
+		expect(option('binaryPropertyName')?.default).toBe('data');
+	});
+
+	it.each([
+		['get', ['binaryPropertyName', 'download']],
+		['wait', ['binaryPropertyName', 'download', 'pollInterval', 'timeout']],
+		['cancel', null],
+	])('task › %s takes taskId and its options', (operation, options) => {
+		expect(one('taskId', 'task', operation).type).toBe('string');
+		if (options) expect(optionNames(one('options', 'task', operation))).toEqual(options);
+		else expect(shown('options', 'task', operation)).toHaveLength(0);
+	});
+});
