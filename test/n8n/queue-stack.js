@@ -708,7 +708,10 @@ async function startQueueStack(opts = {}) {
 			DB_POSTGRESDB_PASSWORD: 'n8n',
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
 			N8N_WEBHOOK_URL: `${stack.webhookUrl}/`,
+			WEBHOOK_URL: `${stack.webhookUrl}/`, // what n8n 1.x reads (2.x prefers N8N_WEBHOOK_URL)
 			N8N_DEFAULT_BINARY_DATA_MODE: opts.binaryDataMode || 'filesystem',
+			// n8n 1.x offers only filesystem unless told (2.x offers database too): a restart can switch modes.
+			N8N_AVAILABLE_BINARY_DATA_MODES: 'filesystem,database',
 			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 			...(opts.poolSize ? { DB_POSTGRESDB_POOL_SIZE: String(opts.poolSize) } : {}),
 			...(opts.env || {}),

@@ -160,9 +160,18 @@ async function ensureN8n(nodeHome) {
 /**
  * What the installed n8n offers where the pins differ, found by looking at the installed files (never by version):
  * - publishCommand: `n8n publish:workflow` exists (n8n 2.x); otherwise activation is `update:workflow --active=true`.
+ * - signsResumeUrl: n8n-core appends the execution's resume token to $execution.resumeUrl as ?signature= (n8n 2.14+).
  * - modules: backend module folders under n8n/dist/modules; N8N_DISABLED_MODULES may only name existing ones
  *   (n8n refuses to start on an unknown module name).
  */
+function fileIncludes(file, text) {
+	try {
+		return fs.readFileSync(file, 'utf8').includes(text);
+	} catch {
+		return false;
+	}
+}
+
 function hostFeatures(n8nHome) {
 	const dist = path.join(n8nHome, 'node_modules', 'n8n', 'dist');
 	let modules = [];
@@ -185,6 +194,19 @@ function hostFeatures(n8nHome) {
 	return {
 		version, // for logs and reports only
 		publishCommand: fs.existsSync(path.join(dist, 'commands', 'publish', 'workflow.js')),
+		signsResumeUrl: fileIncludes(
+			path.join(
+				n8nHome,
+				'node_modules',
+				'n8n-core',
+				'dist',
+				'execution-engine',
+				'node-execution-context',
+				'utils',
+				'get-additional-keys.js',
+			),
+			'resumeToken',
+		),
 		modules: new Set(modules),
 	};
 }

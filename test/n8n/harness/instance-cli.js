@@ -124,9 +124,16 @@ function cliCommands(inst, ctx) {
 				if (!ctx.session.cookie)
 					throw new Error('publish() while n8n runs needs setupOwner() or restLogin() first');
 				const wf = await inst.api('GET', `/rest/workflows/${workflowId}`);
-				await inst.api('POST', `/rest/workflows/${workflowId}/activate`, {
-					versionId: wf.versionId,
-				});
+				// n8n 1.x activates by saving the workflow with active: true; 2.x has an activate route.
+				if (host.features.publishCommand)
+					await inst.api('POST', `/rest/workflows/${workflowId}/activate`, {
+						versionId: wf.versionId,
+					});
+				else
+					await inst.api('PATCH', `/rest/workflows/${workflowId}`, {
+						active: true,
+						versionId: wf.versionId,
+					});
 				return;
 			}
 			// n8n 1.x has no publish:workflow; its update:workflow --active=true does the same before start().
