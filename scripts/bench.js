@@ -23,7 +23,7 @@ const { QUEUE_SECTION, putSection, rewriteKeeping } = require('./benchmarks-file
 const {
 	manualWorkflow,
 	chainWorkflow,
-	soraNode,
+	generateNode,
 	generateEachItemNode,
 	codeNode,
 	webhookNode,
@@ -547,10 +547,7 @@ async function main() {
 		}
 		const poll = chainWorkflow('qbBenchPoll00001', 'Bench: poll', [
 			webhookNode('bench-poll'),
-			soraNode({
-				resource: 'video',
-				operation: 'generate',
-				model: 'sora-2',
+			generateNode({
 				prompt: 'Bench',
 				waitMode: 'poll',
 				options: { pollInterval: 2, timeout: 900 },
@@ -558,21 +555,11 @@ async function main() {
 		]);
 		const callback = chainWorkflow('qbBenchCallback1', 'Bench: callback', [
 			webhookNode('bench-callback'),
-			soraNode({
-				resource: 'video',
-				operation: 'generate',
-				model: 'sora-2',
-				prompt: 'Bench',
-				waitMode: 'callback',
-				options: { timeout: 900 },
-			}),
+			generateNode({ prompt: 'Bench', waitMode: 'callback', options: { timeout: 900 } }),
 		]);
 		const download = chainWorkflow('qbBenchDownload1', 'Bench: download', [
 			webhookNode('bench-download'),
-			soraNode({
-				resource: 'video',
-				operation: 'generate',
-				model: 'sora-2',
+			generateNode({
 				prompt: 'Bench',
 				waitMode: 'poll',
 				options: { pollInterval: 1, timeout: 900, download: true },

@@ -4,8 +4,6 @@
  * Microtasks stay real so awaited promises still resolve.
  */
 export function useFakeClock(): void {
-	beforeEach(() =>
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] }),
-	);
+	beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] }));
 	afterEach(() => jest.useRealTimers());
 }

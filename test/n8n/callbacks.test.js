@@ -8,6 +8,7 @@ const {
 	CREDENTIAL,
 	simCredential,
 	soraNode,
+	generateNode,
 	webhookNode,
 	noOpNode,
 	removeSeenBeforeNode,
@@ -35,10 +36,7 @@ const WORKFLOWS = {
 	]),
 	callbackTimeout: chainWorkflow('qbCbTimeout00001', 'Video by callback, none comes', [
 		webhookNode('make-video-late'),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: 'A render that never calls back',
 			waitMode: 'callback',
 			options: { timeout: 3 },
@@ -47,10 +45,7 @@ const WORKFLOWS = {
 	]),
 	stoppable: chainWorkflow('qbCbStopMe000001', 'A long poll the user stops', [
 		webhookNode('stop-me'),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: 'A very long render [slow]',
 			waitMode: 'poll',
 			options: { pollInterval: 1, timeout: 600 },

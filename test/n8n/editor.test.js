@@ -14,7 +14,7 @@ const { startSimulator } = require('../sim/simulator');
 const { createInstance, hostLine } = require('./host');
 const {
 	manualWorkflow,
-	soraNode,
+	generateNode,
 	simCredential,
 	soraTriggerNode,
 	chainWorkflow,
@@ -58,10 +58,7 @@ const CHROMIUM_ARGS = [
 
 const WORKFLOWS = {
 	generate: manualWorkflow('qbEditorCheck001', 'Sora in the editor', [
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: 'A paper boat drifting down a rainy street at dusk',
 			waitMode: 'poll',
 			options: { download: true },

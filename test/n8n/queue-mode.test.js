@@ -8,7 +8,6 @@
  * trigger's restart de-duplication and the second download mode.
  */
 const crypto = require('node:crypto');
-const http = require('node:http');
 
 const { startSimulator } = require('../sim/simulator');
 const { mp4Stream } = require('../sim/media');
@@ -16,7 +15,7 @@ const { outputOf, request, ensureHost } = require('./host');
 const { startQueueStack } = require('./queue-stack');
 const {
 	simCredential,
-	soraNode,
+	generateNode,
 	generateEachItemNode,
 	codeNode,
 	webhookNode,
@@ -41,10 +40,7 @@ const WORKFLOWS = {
 	]),
 	callback: chainWorkflow('qbQCallback00001', 'Queue: pause until callback', [
 		webhookNode('q-callback'),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: '={{ $json.body.prompt }}',
 			waitMode: 'callback',
 			options: { timeout: 600 },
@@ -54,10 +50,7 @@ const WORKFLOWS = {
 	timeout: chainWorkflow('qbQTimeout000001', 'Queue: callback never comes', [
 		webhookNode('q-timeout'),
 		{
-			...soraNode({
-				resource: 'video',
-				operation: 'generate',
-				model: 'sora-2',
+			...generateNode({
 				prompt: 'A render that never calls back',
 				waitMode: 'callback',
 				options: { timeout: 3 },
@@ -80,10 +73,7 @@ const WORKFLOWS = {
 			typeVersion: 2,
 			webhookId: 'qb-q-download',
 		},
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: 'A file to keep',
 			waitMode: 'poll',
 			options: { pollInterval: 1, timeout: 300, download: true },
@@ -91,10 +81,7 @@ const WORKFLOWS = {
 	]),
 	downloadByCallback: chainWorkflow('qbQDownloadCb001', 'Queue: download by callback', [
 		webhookNode('q-download-cb'),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
+		generateNode({
 			prompt: 'A file delivered by callback',
 			waitMode: 'callback',
 			options: { timeout: 600, download: true },
@@ -173,31 +160,6 @@ async function simulatorBytes(total) {
 	const chunks = [];
 	for await (const chunk of mp4Stream(total)) chunks.push(Buffer.from(chunk));
 	return Buffer.concat(chunks);
-}
-
-/** POST JSON, answer as raw bytes. */
-function postForBytes(url, body) {
-	return new Promise((resolve, reject) => {
-		const data = JSON.stringify(body);
-		const req = http.request(
-			url,
-			{
-				method: 'POST',
-				headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-			},
-			(res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () =>
-					resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-				);
-				res.on('error', reject);
-			},
-		);
-		req.setTimeout(180_000, () => req.destroy(new Error(`POST ${url} timed out`)));
-		req.on('error', reject);
-		req.end(data);
-	});
 }
 
 /** Submit a task straight to the simulator (as any tool would). */
@@ -434,26 +396,30 @@ describe('downloads, filesystem binary mode', () => {
 	});
 });
 
+/** The Sora node's binary is in the store the mode names (id prefix), whole, downloaded once. */
+async function expectStoredVideo(item, idPrefix, size, expectedSha) {
+	expect(item.binary.data.id.startsWith(idPrefix)).toBe(true);
+	const stored = await stack.readBinary(item.binary.data.id);
+	expect(stored.status).toBe(200);
+	expect(stored.body.length).toBe(size);
+	expect(sha256(stored.body)).toBe(expectedSha);
+	expect(sim.counters.downloads).toBe(1);
+}
 async function expectDownloadByPoll(idPrefix) {
 	const size = 3 * 1024 * 1024 + 17;
 	sim.reset();
 	sim.configure({ resultBytes: size });
 	const expected = sha256(await simulatorBytes(size));
 	const seen = await executionIds(WORKFLOWS.download.id);
-	const answer = await postForBytes(`${stack.webhookUrl}/webhook/q-download`, {});
+	const answer = await request('POST', `${stack.webhookUrl}/webhook/q-download`, {
+		body: {},
+		timeoutMs: 180_000,
+	});
 	expect(answer.status).toBe(200);
 	// What the package stored first; then the Webhook node's answer, which n8n builds from it.
 	const [done] = await freshFinished(WORKFLOWS.download.id, seen, 1);
 	const [item] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
-	expect(item.binary.data.id.startsWith(idPrefix)).toBe(true);
-	const stored = await stack.readBinary(item.binary.data.id);
-	expect(stored.status).toBe(200);
-	expect(sha256(stored.body)).toBe(expected);
-	expect(sim.counters.downloads).toBe(1);
-	if (answer.body.length !== size)
-		process.stderr.write(
-			`[queue-mode.test] ${idPrefix} webhook answer: ${answer.body.length} bytes, ${JSON.stringify(answer.headers['content-type'])}, starts ${JSON.stringify(answer.body.subarray(0, 80).toString())}\n`,
-		);
+	await expectStoredVideo(item, idPrefix, size, expected);
 	expect(answer.body.length).toBe(size);
 	expect(sha256(answer.body)).toBe(expected);
 }
@@ -471,12 +437,7 @@ async function expectDownloadByCallback(idPrefix) {
 	expect(execution.status).toBe('success');
 	const [item] = outputOf(execution.run, 'Sora');
 	expect(item.json.status).toBe('completed');
-	expect(item.binary.data.id.startsWith(idPrefix)).toBe(true);
-	const stored = await stack.readBinary(item.binary.data.id);
-	expect(stored.status).toBe(200);
-	expect(stored.body.length).toBe(size);
-	expect(sha256(stored.body)).toBe(expected);
-	expect(sim.counters.downloads).toBe(1);
+	await expectStoredVideo(item, idPrefix, size, expected);
 }
 
 describe('Sora Trigger', () => {

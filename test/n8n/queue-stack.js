@@ -25,12 +25,12 @@
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
-const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
 const host = require('./host');
+const { runCommand, pidAlive } = require('./harness/process');
 
 const MIN = 60 * 1000;
 const TIMEOUTS = {
@@ -77,40 +77,6 @@ function postgresUser() {
 	return r.status === 0 ? Number(r.stdout.trim()) : null;
 }
 
-/** Run a command to completion, output appended to logFile; resolves { code, timedOut }. */
-function run(cmd, args, { env = process.env, timeoutMs = 2 * MIN, logFile, cwd } = {}) {
-	return new Promise((resolve, reject) => {
-		const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-		if (logFile) fs.writeSync(out, `$ ${[cmd, ...args].join(' ')}\n`);
-		let child;
-		try {
-			child = spawn(cmd, args, { env, cwd, stdio: ['ignore', out, out], detached: true });
-		} catch (err) {
-			if (logFile) fs.closeSync(out);
-			reject(err);
-			return;
-		}
-		if (logFile) fs.closeSync(out);
-		let timedOut = false;
-		const timer = setTimeout(() => {
-			timedOut = true;
-			try {
-				process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				/* gone */
-			}
-		}, timeoutMs);
-		child.once('error', (err) => {
-			clearTimeout(timer);
-			reject(err);
-		});
-		child.once('close', (code) => {
-			clearTimeout(timer);
-			resolve({ code, timedOut });
-		});
-	});
-}
-
 /** apt-get install redis-server postgresql when missing (idempotent; one installer at a time). */
 async function ensureServices() {
 	if (servicesInstalled()) return;
@@ -128,13 +94,13 @@ async function ensureServices() {
 		const t0 = Date.now();
 		log('installing redis-server and postgresql with apt-get (first use on this machine) ...');
 		const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
-		const upd = await run('apt-get', [...lockWait, 'update'], {
+		const upd = await runCommand('apt-get', [...lockWait, 'update'], {
 			env,
 			timeoutMs: TIMEOUTS.apt,
 			logFile,
 		});
 		if (upd.code !== 0) log(`apt-get update exited ${upd.code}; trying the install anyway`);
-		const inst = await run(
+		const inst = await runCommand(
 			'apt-get',
 			[...lockWait, 'install', '-y', '--no-install-recommends', 'redis-server', 'postgresql'],
 			{ env, timeoutMs: TIMEOUTS.apt, logFile },
@@ -160,15 +126,6 @@ function signal(pid, sig) {
 		return true;
 	} catch {
 		return false;
-	}
-}
-
-function pidAlive(pid) {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (err) {
-		return err.code === 'EPERM';
 	}
 }
 
@@ -242,21 +199,6 @@ async function httpStatus(method, url, headers = {}) {
 }
 
 /** GET a URL as raw bytes: { status, headers, body: Buffer }. */
-function getBuffer(url, { headers = {}, timeoutMs = 60_000 } = {}) {
-	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: 'GET', headers }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () =>
-				resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
-			);
-			res.on('error', reject);
-		});
-		req.setTimeout(timeoutMs, () => req.destroy(new Error(`GET ${url} timed out`)));
-		req.on('error', reject);
-		req.end();
-	});
-}
 
 function redisPing(port) {
 	return new Promise((resolve) => {
@@ -414,7 +356,10 @@ async function startQueueStack(opts = {}) {
 				logins = cookie;
 			}
 			const url = `${stack.mainUrl}/rest/binary-data?id=${encodeURIComponent(binaryId)}&action=download`;
-			return getBuffer(url, { headers: { cookie: logins, 'browser-id': 'qingbo-queue-stack' } });
+			return host.request('GET', url, {
+				headers: { cookie: logins, 'browser-id': 'qingbo-queue-stack' },
+				timeoutMs: 60_000,
+			});
 		},
 
 		/** Wait until a production webhook path answers the CORS preflight (204) on main and on the processor. */
@@ -611,7 +556,7 @@ async function startQueueStack(opts = {}) {
 		}
 		const pgLog = path.join(logsDir, 'postgres.log');
 		fs.writeFileSync(pgLog, '');
-		const init = await run(
+		const init = await runCommand(
 			'runuser',
 			[
 				'-u',
@@ -751,4 +696,4 @@ async function startQueueStack(opts = {}) {
 	}
 }
 
-module.exports = { startQueueStack, ensureServices, getBuffer };
+module.exports = { startQueueStack, ensureServices };

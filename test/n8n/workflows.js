@@ -13,16 +13,19 @@ const soraNode = (parameters, { name = 'Sora', continueOnFail = false } = {}) =>
 	credentials: { qingboApi: CREDENTIAL },
 	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 });
-/** Generate with Poll in This Node, one video per input item's `prompt`: the batch shape most tests use. */
-const generateEachItemNode = (options) =>
+/** Video › Generate with sora-2: the prompt, the wait mode and the options are what tests vary. */
+const generateNode = ({ prompt, waitMode, options }) =>
 	soraNode({
 		resource: 'video',
 		operation: 'generate',
 		model: 'sora-2',
-		prompt: '={{ $json.prompt }}',
-		waitMode: 'poll',
+		prompt,
+		waitMode,
 		options,
 	});
+/** Generate with Poll in This Node, one video per input item's `prompt`: the batch shape most tests use. */
+const generateEachItemNode = (options) =>
+	generateNode({ prompt: '={{ $json.prompt }}', waitMode: 'poll', options });
 const codeNode = (items, { name = 'Items' } = {}) => ({
 	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
 	name,
@@ -93,6 +96,7 @@ module.exports = {
 	CREDENTIAL,
 	simCredential,
 	soraNode,
+	generateNode,
 	generateEachItemNode,
 	codeNode,
 	manualWorkflow,

@@ -4,7 +4,10 @@ const http = require('node:http');
 
 const { TIMEOUTS } = require('./config');
 
-/** Minimal HTTP client: resolves { status, headers, text, json }; rejects on network errors and timeouts. */
+/**
+ * Minimal HTTP client: resolves { status, headers, body (the raw bytes), text, json }; rejects on network
+ * errors and timeouts.
+ */
 function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } = {}) {
 	return new Promise((resolve, reject) => {
 		const data =
@@ -19,14 +22,15 @@ function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } 
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
 			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
+				const bytes = Buffer.concat(chunks);
+				const text = bytes.toString('utf8');
 				let json;
 				try {
 					json = JSON.parse(text);
 				} catch {
 					json = undefined;
 				}
-				resolve({ status: res.statusCode, headers: res.headers, text, json });
+				resolve({ status: res.statusCode, headers: res.headers, body: bytes, text, json });
 			});
 			res.on('error', reject);
 		});

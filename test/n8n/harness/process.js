@@ -213,4 +213,4 @@ async function withLock(name, fn) {
 	}
 }
 
-module.exports = { freePort, killTree, track, runCommand, withLock };
+module.exports = { freePort, killTree, track, runCommand, withLock, pidAlive };
