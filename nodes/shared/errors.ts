@@ -54,6 +54,83 @@ export class TaskFailure extends Error {
 	}
 }
 
+function usd(amount: number): string {
+	return `$${Math.round(amount * 10000) / 10000}`;
+}
+
+/** What Max Spend did to an item: refused it, or cancelled (or failed to cancel) its too-dear task. */
+export type SpendOutcome =
+	| { refused: true }
+	| { cancelledTaskId: string }
+	| { uncancelledTaskId: string };
+
+/**
+ * Options › Max Spend (USD) left no room for an item, or its task reserved more than the room it
+ * had and was cancelled. `row` is what a Continue On Fail row adds, so the refusal is in the data.
+ */
+export class SpendLimitReached extends Error {
+	constructor(
+		readonly limitUsd: number,
+		readonly reservedUsd: number,
+		readonly itemUsd: number | undefined,
+		readonly outcome: SpendOutcome = { refused: true },
+	) {
+		const over = `${usd(itemUsd ?? 0)}, over the Max Spend (USD) of ${usd(limitUsd)}`;
+		super(
+			'cancelledTaskId' in outcome
+				? `Task ${outcome.cancelledTaskId} reserved ${over}: it was cancelled and refunded`
+				: 'uncancelledTaskId' in outcome
+					? `Task ${outcome.uncancelledTaskId} reserved ${over} and could not be cancelled: it keeps running and is billed`
+					: `Max Spend (USD) of ${usd(limitUsd)} reached: this item was not submitted`,
+		);
+		this.name = 'SpendLimitReached';
+	}
+
+	get description(): string {
+		const would =
+			this.itemUsd !== undefined ? `; this item would reserve about ${usd(this.itemUsd)}` : '';
+		const billed =
+			'cancelledTaskId' in this.outcome
+				? 'Its reservation was refunded.'
+				: 'uncancelledTaskId' in this.outcome
+					? 'It had already started, so it runs and is billed.'
+					: 'Nothing was billed for this item.';
+		return `This execution had reserved ${usd(this.reservedUsd)} of its ${usd(this.limitUsd)} limit${would}. ${billed} Raise Options › Max Spend (USD), or run the rest in a later execution.`;
+	}
+
+	get row(): IDataObject {
+		return {
+			not_submitted: !('uncancelledTaskId' in this.outcome),
+			max_spend_usd: this.limitUsd,
+			reserved_usd: Math.round(this.reservedUsd * 1e6) / 1e6,
+			...(this.itemUsd !== undefined ? { item_estimate_usd: this.itemUsd } : {}),
+		};
+	}
+}
+
+/** An item not sent because the API refused an earlier one for a reason that holds for all (402). */
+export class NotSubmitted extends Error {
+	constructor(
+		readonly refusedBy: ApiFailure,
+		readonly itemIndex: number,
+	) {
+		super(
+			`Not submitted: QingBo refused an earlier item of this batch (HTTP ${refusedBy.status}: ${refusedBy.message})`,
+		);
+		this.name = 'NotSubmitted';
+	}
+
+	get description(): string {
+		return this.refusedBy.status === 402
+			? 'Your QingBo balance is too low. Nothing was billed for this item; top up, then run it again.'
+			: 'Nothing was billed for this item; run it again once the cause is fixed.';
+	}
+
+	get row(): IDataObject {
+		return { not_submitted: true };
+	}
+}
+
 const FIELD_LABELS: Record<string, string> = {
 	model: 'Model',
 	prompt: 'Prompt',
@@ -179,6 +256,12 @@ export function toNodeError(
 	}
 	if (error instanceof InputError) {
 		return new NodeOperationError(node, error.message, { itemIndex, description: error.fix });
+	}
+	if (error instanceof SpendLimitReached || error instanceof NotSubmitted) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.description,
+		});
 	}
 	if (error instanceof TaskFailure) {
 		return new NodeOperationError(node, error.message, {

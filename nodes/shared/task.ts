@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { quotaToUsd } from './spend';
+
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 
 /** A task as every operation outputs it: the API's fields plus the derived ones the contract promises. */
@@ -106,6 +108,11 @@ export function normaliseTask(response: IDataObject): Task {
 		task.video_urls = videoUrls;
 	}
 	if (expiresAt !== undefined) task.expires_at = expiresAt;
+	// The API counts integer quota; the USD figures sit beside the raw ones, which stay as sent.
+	const reservedUsd = quotaToUsd(raw.pre_consumed_cost);
+	if (reservedUsd !== undefined) task.pre_consumed_cost_usd = reservedUsd;
+	const costUsd = quotaToUsd(raw.cost);
+	if (costUsd !== undefined) task.cost_usd = costUsd;
 	return task;
 }
 

@@ -141,14 +141,24 @@ export class QingboClient {
 
 	/** Model IDs from `GET /v1/models`, whose shape is undocumented: `{data}`, `{models}` or an array. */
 	async listModels(): Promise<string[]> {
+		return (await this.listModelEntries()).map((entry) => entry.id as string);
+	}
+
+	/** The key's models as the API describes them (`id`, `price_config`, ...); a bare ID becomes `{id}`. */
+	async listModelEntries(): Promise<IDataObject[]> {
 		const raw: unknown = await this.call({ method: 'GET', path: '/v1/models', retry: false });
 		const list = Array.isArray(raw)
 			? raw
 			: ((raw as IDataObject)?.data ?? (raw as IDataObject)?.models ?? []);
 		if (!Array.isArray(list)) return [];
 		return list
-			.map((entry) => (typeof entry === 'string' ? entry : (entry as IDataObject)?.id))
-			.filter((id): id is string => typeof id === 'string' && id.length > 0);
+			.map((entry) => (typeof entry === 'string' ? { id: entry } : (entry as IDataObject)))
+			.filter((entry) => typeof entry?.id === 'string' && entry.id.length > 0);
+	}
+
+	/** The account's balance (`GET /v1/dashboard/billing/balance`), as the API answers it. */
+	async getBalance(): Promise<IDataObject> {
+		return await this.call({ method: 'GET', path: '/v1/dashboard/billing/balance', retry: true });
 	}
 
 	/**

@@ -10,7 +10,12 @@ import type { FakeApi } from './fake-api';
 export function executeContext(
 	api: FakeApi,
 	params: Record<string, unknown | ((itemIndex: number) => unknown)>,
-	options: { items?: number; continueOnFail?: boolean; executionId?: string } = {},
+	options: {
+		items?: number;
+		continueOnFail?: boolean;
+		executionId?: string;
+		typeVersion?: number;
+	} = {},
 ) {
 	const ctx = mockDeep<IExecuteFunctions>();
 	const items = Array.from({ length: options.items ?? 1 }, (_, i) => ({
@@ -18,7 +23,12 @@ export function executeContext(
 	}));
 	ctx.getInputData.mockReturnValue(items);
 	ctx.getNode.mockReturnValue(
-		mock<INode>({ id: 'node-1', name: 'Sora', type: 'n8n-nodes-qingbo-sora.sora', typeVersion: 1 }),
+		mock<INode>({
+			id: 'node-1',
+			name: 'Sora',
+			type: 'n8n-nodes-qingbo-sora.sora',
+			typeVersion: options.typeVersion ?? 1,
+		}),
 	);
 	ctx.getNodeParameter.mockImplementation(((
 		name: string,

@@ -1,13 +1,28 @@
 'use strict';
 /**
- * Simulator options: defaults, the two doc "flavours", and checking of runtime changes.
+ * Simulator options: defaults, the three doc "flavours", and checking of runtime changes.
  *
  * A flavour is a preset for the format knobs on which the QingBo docs disagree
  * (see ../shared/notes/qingbo-api-history.md, beside this repository). Each knob can also be set on its own;
  * choosing a flavour again resets the knobs to that preset unless the same call sets them.
+ * A flavour may also preset a few ordinary options (FLAVOUR_OPTIONS: `today` sets models,
+ * delistedModels and resultTtlMs); those follow the same rule, and return to their defaults when a
+ * later call picks a flavour without such a preset (unless they were set explicitly meanwhile).
  */
+const { TODAY_MODELS } = require('./models');
 
-/** Knobs that a flavour presets. `preConsumedCost` adds pre_consumed_cost to submit answers (G2+). */
+/**
+ * Knobs that a flavour presets.
+ * - preConsumedCost: money on the wire (G2+): pre_consumed_cost in submit and unfinished status
+ *   answers, billing_status on terminal ones, and the balance check (402 insufficient_balance).
+ * - modelRules: models of today's catalogue (models.js) get their own field rules: undeclared field
+ *   -> 400 capability_violation, bad value / missing field -> 400 invalid_request, bad ref_task_id ->
+ *   400 invalid_ref_task.
+ * - modelsFormat: 'basic' ({id, object, owned_by}) or 'catalog' ({id, object, tags, description,
+ *   price_config}) entries in GET /v1/models.
+ * - submitProgressNumber: the submit answer carries progress 0 (a number) even when progressFormat is
+ *   'percent' (today's docs: integer at submit, string in status answers).
+ */
 const FLAVOURS = {
 	seed: {
 		progressFormat: 'number',
@@ -16,6 +31,9 @@ const FLAVOURS = {
 		rejectExtra: false,
 		modelsShape: 'data',
 		preConsumedCost: false,
+		modelRules: false,
+		modelsFormat: 'basic',
+		submitProgressNumber: false,
 	},
 	latest: {
 		progressFormat: 'percent',
@@ -24,8 +42,35 @@ const FLAVOURS = {
 		rejectExtra: true,
 		modelsShape: 'models',
 		preConsumedCost: true,
+		modelRules: false,
+		modelsFormat: 'basic',
+		submitProgressNumber: false,
+	},
+	// Today's API (from 2026-09-24): many video models, Sora delisted; ../shared/api.md "Today's API".
+	today: {
+		progressFormat: 'percent',
+		timestampUnit: 's',
+		urlFormat: 'array',
+		rejectExtra: true,
+		modelsShape: 'data',
+		preConsumedCost: true,
+		modelRules: true,
+		modelsFormat: 'catalog',
+		submitProgressNumber: true,
 	},
 };
+
+/** Ordinary options a flavour presets (see the header). */
+const FLAVOUR_OPTIONS = {
+	today: {
+		models: TODAY_MODELS,
+		delistedModels: ['sora-2', 'sora-2-pro'],
+		resultTtlMs: 7 * 24 * 60 * 60 * 1000, // result links expire 7 days after completion
+	},
+};
+const PRESET_OPTION_KEYS = [
+	...new Set(Object.values(FLAVOUR_OPTIONS).flatMap((preset) => Object.keys(preset))),
+];
 const KNOBS = Object.keys(FLAVOURS.seed);
 
 const DEFAULTS = {
@@ -36,9 +81,9 @@ const DEFAULTS = {
 	renderMsMax: 0, // above renderMs: each task's processing time is drawn uniformly from renderMs..renderMsMax
 	progressShape: 'linear', // 'linear' | 'coarse' (0, 50, then 100 when done) | 'none' (0 until done)
 	nextPollAfterSeconds: 0, // above 0: unfinished status answers carry next_poll_after_seconds
-	flavour: 'seed', // preset for the format knobs: 'seed' or 'latest'
-	models: ['sora-2', 'sora-2-pro'], // listed by GET /v1/models and accepted by submit
-	delistedModels: [], // submits answer 400 model_not_available
+	flavour: 'seed', // preset for the format knobs: 'seed', 'latest' or 'today' (FLAVOURS)
+	models: ['sora-2', 'sora-2-pro'], // listed by GET /v1/models and accepted by submit ('today': its catalogue, models.js)
+	delistedModels: [], // submits answer 400 model_not_available, not billed ('today': sora-2, sora-2-pro)
 	resultBytes: 262144, // size of each streamed result file
 	resultTtlMs: 86400000, // expires_at = completion + this; downloads 404 afterwards
 	expireResults: false, // true: every download answers 404 link_expired
@@ -51,6 +96,9 @@ const DEFAULTS = {
 	callbackTimeoutMs: 10000, // how long the sender waits for an answer to a callback
 	faults: {}, // see FAULT_KEYS and faults.js
 	seed: 42, // PRNG seed for random faults
+	balanceUsd: 1000, // account credit in USD; with preConsumedCost a submit dearer than what is left answers 402
+	prices: {}, // { [modelId]: usdPerTask } replaces the list price (models.js) of a model's tasks
+	priceConfig: true, // false: GET /v1/models 'catalog' entries carry no price_config
 };
 
 const FAULT_KEYS = [
@@ -72,8 +120,17 @@ const ENUMS = {
 	modelsShape: ['data', 'array', 'models'],
 	callbackShape: ['task', 'data', 'id'],
 	progressShape: ['linear', 'coarse', 'none'],
+	modelsFormat: ['basic', 'catalog'],
 };
-const BOOLEANS = ['rejectExtra', 'preConsumedCost', 'expireResults', 'callbackOnProgress'];
+const BOOLEANS = [
+	'rejectExtra',
+	'preConsumedCost',
+	'modelRules',
+	'submitProgressNumber',
+	'priceConfig',
+	'expireResults',
+	'callbackOnProgress',
+];
 const NON_NEGATIVE = [
 	'queuedMs',
 	'renderMs',
@@ -87,6 +144,7 @@ const NON_NEGATIVE = [
 	'callbackTimeoutMs',
 	'callbackDuplicates',
 	'seed',
+	'balanceUsd',
 ];
 const STRING_LISTS = ['models', 'delistedModels'];
 
@@ -144,6 +202,12 @@ function checkValue(key, value) {
 			fail(`${key} must be an array of strings`);
 	} else if (key === 'faults') {
 		checkFaults(value);
+	} else if (key === 'prices') {
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			fail('prices must be an object { modelId: usdPerTask }');
+		for (const [model, usd] of Object.entries(value)) {
+			if (!isNonNegativeNumber(usd)) fail(`prices.${model} must be a non-negative number (USD)`);
+		}
 	} else {
 		fail(`unknown option "${key}"`);
 	}
@@ -157,6 +221,7 @@ class OptionStore {
 	constructor(initial = {}) {
 		this.base = structuredClone(DEFAULTS);
 		this.knobOverrides = {};
+		this.presetOptions = new Set(); // ordinary options whose value came from a flavour preset
 		this.apply(initial, { allowPort: true });
 	}
 
@@ -172,10 +237,24 @@ class OptionStore {
 		// All checked: now commit, so a bad call changes nothing.
 		if ('flavour' in partial && partial.flavour !== undefined) {
 			this.knobOverrides = {};
+			const preset = FLAVOUR_OPTIONS[partial.flavour] || {};
+			for (const key of PRESET_OPTION_KEYS) {
+				if (partial[key] !== undefined) continue; // set by this call: committed below
+				if (key in preset) {
+					this.base[key] = structuredClone(preset[key]);
+					this.presetOptions.add(key);
+				} else if (this.presetOptions.has(key)) {
+					this.base[key] = structuredClone(DEFAULTS[key]);
+					this.presetOptions.delete(key);
+				}
+			}
 		}
 		for (const [key, value] of entries) {
 			if (KNOBS.includes(key)) this.knobOverrides[key] = value;
-			else this.base[key] = structuredClone(value);
+			else {
+				this.base[key] = structuredClone(value);
+				this.presetOptions.delete(key);
+			}
 		}
 	}
 
@@ -186,4 +265,4 @@ class OptionStore {
 	}
 }
 
-module.exports = { OptionStore, DEFAULTS, FLAVOURS, FAULT_KEYS };
+module.exports = { OptionStore, DEFAULTS, FLAVOURS, FLAVOUR_OPTIONS, FAULT_KEYS };

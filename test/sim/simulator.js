@@ -5,12 +5,18 @@
  *
  * In process:  const sim = await startSimulator({ renderMs: 200 }); ... await sim.close();
  * As a CLI:    node test/sim/simulator.js --port 8787 [--api-key KEY] [--render-ms 8000]
- *                [--queued-ms 300] [--flavour seed|latest] [--render-ms-max 90000]
+ *                [--queued-ms 300] [--flavour seed|latest|today] [--render-ms-max 90000]
  *                [--progress-shape linear|coarse|none]
  *
+ * Routes: POST /v1/tasks, GET /v1/tasks/{id}, POST /v1/tasks/{id}/cancel, GET /v1/models,
+ * GET /v1/dashboard/billing/balance (all need the key); GET /files/{id}.mp4 (no key); /__sim/* control.
+ *
  * Layout: options.js (defaults, flavours), task-model.js (task state and wire shapes),
- * validation.js (submit rules), faults.js (fault injection), callbacks.js (webhooks),
- * media.js (the streamed result file). This file holds the server and routing.
+ * validation.js (submit rules: common, Sora, and the engine for today's per-model rules),
+ * models.js (today's model catalogue: per-model fields, value rules, follow-ups, list prices;
+ * written from the docs notes, independent of the package's own catalogue), faults.js (fault
+ * injection), callbacks.js (webhooks), media.js (the streamed result file). This file holds the
+ * server, routing and the account balance.
  */
 const http = require('node:http');
 const { timingSafeEqual } = require('node:crypto');
@@ -19,8 +25,23 @@ const { setTimeout: sleep } = require('node:timers/promises');
 
 const { OptionStore } = require('./options');
 const { FaultInjector, errorReply, mulberry32 } = require('./faults');
-const { validateCommon, validateSora, SORA_MODELS } = require('./validation');
-const { createTask, taskState, statusObject, submitResponse, isTerminal } = require('./task-model');
+const { validateCommon, validateSora, validateModelRules, SORA_MODELS } = require('./validation');
+const {
+	createTask,
+	taskState,
+	statusObject,
+	submitResponse,
+	isTerminal,
+	reservedQuota,
+} = require('./task-model');
+const {
+	MODEL_RULES,
+	priceUsd,
+	usdToQuota,
+	quotaToUsd,
+	videoPrices,
+	describe,
+} = require('./models');
 const { CallbackSender } = require('./callbacks');
 const { mp4Stream } = require('./media');
 
@@ -32,8 +53,12 @@ const UNAUTHORIZED = errorReply(401, {
 	type: 'authentication_error',
 });
 
-function newCounters() {
-	return {
+/**
+ * @param {() => number} getReserved live quota held by tasks (reservedQuota, computed on read:
+ *   a task that fails or is cancelled gives its reservation back)
+ */
+function newCounters(getReserved) {
+	const counters = {
 		submits: 0,
 		tasksCreated: 0,
 		idempotentReplays: 0,
@@ -48,7 +73,15 @@ function newCounters() {
 		callbacksFailed: 0,
 		errorsInjected: 0,
 		authFailures: 0,
+		balanceReads: 0,
 	};
+	// Quota reserved by submits, net of refunds (failed / cancelled tasks).
+	Object.defineProperty(counters, 'reservedQuota', {
+		get: getReserved,
+		enumerable: true,
+		configurable: true,
+	});
+	return counters;
 }
 
 function sendJson(res, status, body, headers = {}) {
@@ -110,6 +143,8 @@ function safeDecode(text) {
 function matchApiRoute(method, path) {
 	if (path === '/v1/tasks') return method === 'POST' ? { name: 'submit' } : null;
 	if (path === '/v1/models') return method === 'GET' ? { name: 'models' } : null;
+	if (path === '/v1/dashboard/billing/balance')
+		return method === 'GET' ? { name: 'balance' } : null;
 	let m = /^\/v1\/tasks\/([^/]+)$/.exec(path);
 	if (m) return method === 'GET' ? { name: 'status', id: safeDecode(m[1]) } : null;
 	m = /^\/v1\/tasks\/([^/]+)\/cancel$/.exec(path);
@@ -124,7 +159,7 @@ function taskNotFound(id) {
 class QingboSimulator {
 	constructor(options = {}) {
 		this.store = new OptionStore(options);
-		this.counters = newCounters();
+		this.counters = newCounters(() => this.reservedQuota());
 		this.tasks = new Map();
 		this.callbacks = [];
 		this.idempotency = new Map(); // `${apiKey}\n${key}` -> { taskId, response, at }
@@ -186,9 +221,9 @@ class QingboSimulator {
 		this.idempotency.clear();
 		this.callbacks.length = 0;
 		// Reset in place: callers hold references to these objects.
-		const fresh = newCounters();
+		const fresh = newCounters(() => this.reservedQuota());
 		for (const key of Object.keys(this.counters)) delete this.counters[key];
-		Object.assign(this.counters, fresh);
+		Object.defineProperties(this.counters, Object.getOwnPropertyDescriptors(fresh));
 		this.reseed();
 	}
 
@@ -224,6 +259,29 @@ class QingboSimulator {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
 		});
+	}
+
+	// ---- money ---------------------------------------------------------------------------
+
+	/** Quota held by all tasks: reserved at submit, kept when completed, given back when failed or cancelled. */
+	reservedQuota(now = Date.now()) {
+		let total = 0;
+		for (const task of this.tasks.values()) total += reservedQuota(task, now);
+		return total;
+	}
+
+	/** The GET /v1/dashboard/billing/balance answer. */
+	balance() {
+		const granted = this.options.balanceUsd;
+		const used = quotaToUsd(this.reservedQuota());
+		return {
+			object: 'credit_summary',
+			currency: 'USD',
+			total_granted_usd: granted,
+			total_used_usd: used,
+			total_available_usd: Math.round((granted - used) * 1e6) / 1e6,
+			as_of: Math.floor(Date.now() / 1000),
+		};
 	}
 
 	// ---- task lifecycle -----------------------------------------------------------------
@@ -320,6 +378,7 @@ class QingboSimulator {
 			if (route.name === 'submit') this.counters.submits += 1;
 			if (route.name === 'models') this.counters.modelsReads += 1;
 			if (route.name === 'cancel') this.counters.cancels += 1;
+			if (route.name === 'balance') this.counters.balanceReads += 1;
 			if (route.name === 'status') {
 				this.counters.statusReads += 1;
 				const byTask = this.counters.statusReadsByTask;
@@ -358,6 +417,8 @@ class QingboSimulator {
 				return sendReply(res, this.cancel(route.id, baseUrl));
 			case 'models':
 				return sendReply(res, { status: 200, body: this.modelList() });
+			case 'balance':
+				return sendReply(res, { status: 200, body: this.balance() });
 		}
 	}
 
@@ -386,21 +447,51 @@ class QingboSimulator {
 
 		const common = validateCommon(body, opts);
 		if (common.error) return common.error;
+		const findTask = (id) => {
+			const task = typeof id === 'string' ? this.tasks.get(id) : undefined;
+			return task ? { task, status: taskState(task).status } : undefined;
+		};
 		let params;
 		if (SORA_MODELS.has(body.model)) {
-			const sora = validateSora(body, {
-				rejectExtra: opts.rejectExtra,
-				findTask: (id) => {
-					const task = this.tasks.get(id);
-					return task ? { task, status: taskState(task).status } : undefined;
-				},
-			});
+			const sora = validateSora(body, { rejectExtra: opts.rejectExtra, findTask });
 			if (sora.error) return sora.error;
 			params = sora.value;
+		} else if (opts.modelRules && MODEL_RULES[body.model]) {
+			const checked = validateModelRules(body, MODEL_RULES[body.model], {
+				// ref_task_id only reaches tasks submitted with the same key.
+				findTask: (id) => {
+					const found = findTask(id);
+					return found && found.task.apiKey === opts.apiKey ? found : undefined;
+				},
+			});
+			if (checked.error) return checked.error;
+			params = checked.value;
+		}
+
+		const priced = params
+			? { ...body, resolution: params.resolution, duration: params.duration }
+			: body;
+		const quota = usdToQuota(
+			priceUsd(body.model, priced, {
+				overrides: opts.prices,
+				sourceSeconds: params ? params.sourceBillSeconds : undefined,
+			}),
+		);
+		if (opts.preConsumedCost) {
+			const available = usdToQuota(opts.balanceUsd) - this.reservedQuota();
+			if (quota > available) {
+				return errorReply(402, {
+					message: `Insufficient balance: this task needs ${quotaToUsd(quota)} USD, ${quotaToUsd(
+						Math.max(0, available),
+					)} USD available`,
+					code: 'insufficient_balance',
+					type: 'billing_error',
+				});
+			}
 		}
 
 		const timing = { ...opts, renderMs: this.drawRenderMs(opts) };
-		const task = createTask({ body, params, timing, baseUrl });
+		const task = createTask({ body, params, timing, baseUrl, quota, apiKey: opts.apiKey });
 		this.tasks.set(task.id, task);
 		this.counters.tasksCreated += 1;
 		const response = submitResponse(task, opts);
@@ -443,12 +534,25 @@ class QingboSimulator {
 		task.terminal = { status: 'cancelled', at: Date.now() };
 		this.clearTimers(task);
 		this.notifyTerminal(task);
-		return { status: 200, body: statusObject(task, this.options, baseUrl) };
+		const body = statusObject(task, this.options, baseUrl);
+		if (this.options.preConsumedCost) {
+			body.refunded = true;
+			body.refunded_quota = task.quota;
+		}
+		return { status: 200, body };
 	}
 
+	/** GET /v1/models: 'basic' entries, or today's 'catalog' entries (tags, description, price_config). */
 	modelList() {
-		const items = this.options.models.map((id) => ({ id, object: 'model', owned_by: 'qingbo' }));
-		switch (this.options.modelsShape) {
+		const opts = this.options;
+		const items = opts.models.map((id) => {
+			if (opts.modelsFormat !== 'catalog') return { id, object: 'model', owned_by: 'qingbo' };
+			const entry = { id, object: 'model', tags: ['video'], description: describe(id) };
+			const prices = opts.priceConfig ? videoPrices(id) : null;
+			if (prices) entry.price_config = { video_prices: prices };
+			return entry;
+		});
+		switch (opts.modelsShape) {
 			case 'array':
 				return items;
 			case 'models':

@@ -7,19 +7,13 @@
  * jump the clock (cancel, completeNow, failNow) write a fixed `terminal` state on the record.
  */
 const { randomBytes } = require('node:crypto');
+const { priceUsd, billedSeconds, usdToQuota } = require('./models');
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const FAIL_ERROR = {
 	message: 'The upstream model could not render this prompt',
 	code: 'task_failed',
 };
-
-/** Quota per second of video (500,000 quota = 1 USD), from the G2 price list; other models get a flat rate. */
-const QUOTA_PER_SECOND = {
-	'sora-2': { '720p': 45000 },
-	'sora-2-pro': { '720p': 135000, '1080p': 315000 },
-};
-const DEFAULT_QUOTA_PER_SECOND = 50000;
 
 function newTaskId() {
 	const bytes = randomBytes(24);
@@ -28,21 +22,17 @@ function newTaskId() {
 	return id;
 }
 
-function quotaFor(model, resolution, duration) {
-	const perSecond =
-		(QUOTA_PER_SECOND[model] && QUOTA_PER_SECOND[model][resolution]) || DEFAULT_QUOTA_PER_SECOND;
-	return perSecond * (Number.isFinite(duration) ? duration : 4);
-}
-
 /**
  * Build a task record.
  * @param {object} p
  * @param {object} p.body the submitted body (kept for inspection by tests)
- * @param {object} [p.params] normalised Sora params from validation, if the model is a Sora model
+ * @param {object} [p.params] normalised params from validation (Sora rules or today's model rules)
+ * @param {number} [p.quota] the price in quota (500,000 = 1 USD); default: the list price (models.js)
+ * @param {string} [p.apiKey] the key that submitted it (ref_task_id only finds the same key's tasks)
  * @param {{queuedMs:number, renderMs:number, progressShape?:string}} p.timing renderMs already drawn for this task
  * @param {string} p.baseUrl public base of the simulator as the submitter saw it
  */
-function createTask({ body, params, timing, baseUrl, now = Date.now() }) {
+function createTask({ body, params, timing, baseUrl, quota, apiKey, now = Date.now() }) {
 	const prompt = typeof body.prompt === 'string' ? body.prompt : '';
 	const action = params
 		? params.action
@@ -66,13 +56,29 @@ function createTask({ body, params, timing, baseUrl, now = Date.now() }) {
 		willFail: prompt.includes('[fail]'),
 		callbackUrl: typeof body.callback_url === 'string' ? body.callback_url : null,
 		baseUrl,
-		quota: quotaFor(body.model, resolution, duration),
+		// Reserved at submit; settled when completed, refunded when failed or cancelled.
+		quota:
+			quota !== undefined
+				? quota
+				: usdToQuota(priceUsd(body.model, { ...body, resolution, duration })),
+		billSeconds: billedSeconds(
+			body.model,
+			{ ...body, duration },
+			params ? params.sourceBillSeconds : undefined,
+		),
+		apiKey,
 		extensions: params ? params.extensions : 0,
 		sourceTaskId: params ? params.sourceTaskId : undefined,
 		terminal: null, // { status, at, error? } once cancelled or forced
 		notified: { processing: false, terminal: false },
 		timers: new Set(),
 	};
+}
+
+/** Quota the task holds now: its price unless it ended failed or cancelled (then refunded). */
+function reservedQuota(task, now = Date.now()) {
+	const status = taskState(task, now).status;
+	return status === 'failed' || status === 'cancelled' ? 0 : task.quota;
 }
 
 /** The task's state at `now`: { status, progress (0-100), at? (terminal time ms), error? }. */
@@ -146,6 +152,10 @@ function statusObject(task, opts, baseUrl, now = Date.now()) {
 		out.completed_at = formatTime(state.at, opts.timestampUnit);
 		// Failed and cancelled tasks are refunded in full.
 		out.cost = state.status === 'completed' ? task.quota : 0;
+		if (opts.preConsumedCost)
+			out.billing_status = state.status === 'completed' ? 'settled' : 'refunded';
+	} else if (opts.preConsumedCost) {
+		out.pre_consumed_cost = task.quota;
 	}
 	if (state.status === 'failed') out.error = { ...state.error };
 	if (!isTerminal(state.status) && opts.nextPollAfterSeconds > 0)
@@ -176,7 +186,7 @@ function submitResponse(task, opts) {
 		action: task.action,
 		status: 'queued',
 		created_at: formatTime(task.createdAt, opts.timestampUnit),
-		progress: opts.progressFormat === 'percent' ? '' : 0,
+		progress: opts.progressFormat === 'percent' && !opts.submitProgressNumber ? '' : 0,
 	};
 	if (opts.preConsumedCost) out.pre_consumed_cost = task.quota;
 	return out;
@@ -188,6 +198,7 @@ module.exports = {
 	statusObject,
 	submitResponse,
 	isTerminal,
+	reservedQuota,
 	newTaskId,
 	FAIL_ERROR,
 };

@@ -1,11 +1,14 @@
 'use strict';
 /**
  * Submit validation: the checks every model gets, and the seed's (April 2026, G1) Sora 2 rules
- * from ../shared/api.md (beside this repository). Only sora-2 / sora-2-pro get the Sora rules; other models are data,
- * accepted with whatever fields they carry.
+ * from ../shared/api.md (beside this repository). Only sora-2 / sora-2-pro get the Sora rules. Other
+ * models are data, accepted with whatever fields they carry, unless the `modelRules` option is on:
+ * then the models of today's catalogue (models.js) get their own per-model rules (validateModelRules).
  *
  * Each validator returns either { error: reply } (reply = { status, body }) or { value }.
  */
+
+const { DELISTED, SORA_SUCCESSORS } = require('./models');
 
 const SORA_MODELS = new Set(['sora-2', 'sora-2-pro']);
 const ACTIONS = ['generate', 'remix', 'extend'];
@@ -46,10 +49,16 @@ function validateCommon(body, opts) {
 	if (typeof body.model !== 'string' || body.model === '')
 		return invalid('model is required', 'model');
 	if (opts.delistedModels.includes(body.model)) {
+		const when = DELISTED[body.model];
+		const detail = when
+			? ` (delisted on ${when}${
+					SORA_MODELS.has(body.model) ? `; try ${SORA_SUCCESSORS.join(', ')}` : ''
+				})`
+			: '';
 		return reply(
 			400,
 			'model_not_available',
-			`Model ${body.model} has been delisted upstream and no longer accepts new tasks`,
+			`Model ${body.model} has been delisted upstream and no longer accepts new tasks${detail}`,
 			'model',
 		);
 	}
@@ -196,4 +205,181 @@ function validateSora(body, ctx) {
 	};
 }
 
-module.exports = { validateCommon, validateSora, SORA_MODELS, isHttpUrl };
+// ---- today's per-model rules (modelRules option) --------------------------------------------
+
+/** Fields every model takes besides its own (prompt only where the model declares it). */
+const ALWAYS_ACCEPTED = new Set(['model', 'action', 'callback_url', 'callback_events']);
+
+function isMediaUrl(value, assets) {
+	if (isHttpUrl(value)) return true;
+	return Boolean(assets) && typeof value === 'string' && /^asset:\/\/[^\s/]+$/.test(value);
+}
+
+function describeValue(v) {
+	if (v === null) return 'null';
+	if (Array.isArray(v)) return 'an array';
+	if (typeof v === 'string') return `the string ${JSON.stringify(v.slice(0, 40))}`;
+	return `a ${typeof v}`;
+}
+
+function countProblem(name, list, spec) {
+	const n = list.length;
+	if (spec.min !== undefined && n < spec.min)
+		return `${name} needs at least ${spec.min} item${spec.min === 1 ? '' : 's'}`;
+	if (spec.max !== undefined && n > spec.max) return `${name} takes at most ${spec.max} items`;
+	return null;
+}
+
+/** Why `value` breaks the field spec (see models.js), or null. The real API is strict JSON: no coercion. */
+function fieldProblem(name, value, spec, assets) {
+	const got = `got ${describeValue(value)}`;
+	const media = `public http(s) URL${assets ? ' or asset://<id>' : ''}`;
+	switch (spec.type) {
+		case 'string':
+			if (typeof value !== 'string') return `${name} must be a string, ${got}`;
+			if (spec.nonEmpty && value.trim() === '') return `${name} must not be empty`;
+			if (spec.maxLength && value.length > spec.maxLength)
+				return `${name} must be at most ${spec.maxLength} characters`;
+			if (spec.values && !spec.values.includes(value))
+				return `${name} must be one of ${spec.values.join(', ')}, ${got}`;
+			return null;
+		case 'integer': {
+			if (typeof value !== 'number' || !Number.isInteger(value))
+				return `${name} must be an integer JSON number, ${got}`;
+			if (spec.also && spec.also.includes(value)) return null;
+			const also = spec.also ? ` (or ${spec.also.join(', ')})` : '';
+			if (spec.values && !spec.values.includes(value))
+				return `${name} must be one of ${spec.values.join(', ')}${also}, got ${value}`;
+			if (
+				(spec.min !== undefined && value < spec.min) ||
+				(spec.max !== undefined && value > spec.max)
+			)
+				return `${name} must be from ${spec.min} to ${spec.max}${also}, got ${value}`;
+			return null;
+		}
+		case 'boolean':
+			if (typeof value !== 'boolean') return `${name} must be a boolean, ${got}`;
+			if (spec.values && !spec.values.includes(value))
+				return `${name} must be ${spec.values.join(' or ')}`;
+			return null;
+		case 'url':
+			return isMediaUrl(value, assets) ? null : `${name} must be a ${media}, ${got}`;
+		case 'urls':
+			if (!Array.isArray(value)) return `${name} must be an array of URLs, ${got}`;
+			if (!value.every((v) => isMediaUrl(v, assets)))
+				return `Every ${name} entry must be a ${media}`;
+			return countProblem(name, value, spec);
+		case 'array':
+			if (!Array.isArray(value)) return `${name} must be an array, ${got}`;
+			return countProblem(name, value, spec);
+		case 'object':
+			return isObject(value) ? null : `${name} must be an object, ${got}`;
+		default:
+			throw new Error(`models.js: unknown field type ${spec.type} for ${name}`);
+	}
+}
+
+/** 400 invalid_ref_task for a ref_task_id that cannot be followed up. */
+const badRef = (message) => reply(400, 'invalid_ref_task', message, 'ref_task_id');
+
+/**
+ * Check a submit against one model's rules (models.js): action, undeclared fields
+ * (capability_violation), JSON types and allowed values, required fields and cross-field rules
+ * (invalid_request), then ref_task_id (invalid_ref_task). All 400, before anything is created or billed.
+ * @param {object} body
+ * @param {object} rules the model's entry in MODEL_RULES
+ * @param {{findTask: (id: string) => ({task: object, status: string} | undefined)}} ctx findTask
+ *   only sees tasks of the caller's key
+ * @returns {{error: object} | {value: object}} value = normalised parameters for the task record
+ */
+function validateModelRules(body, rules, ctx) {
+	const model = rules.id;
+	const action = body.action === undefined ? 'generate' : body.action;
+	if (typeof action !== 'string') return invalid('action must be a string', 'action');
+	const spec = rules.actions[action];
+	if (!spec) {
+		return capability(
+			`Model ${model} does not support action ${action} (supported: ${Object.keys(rules.actions).join(', ')})`,
+			'action',
+		);
+	}
+	for (const key of Object.keys(body)) {
+		if (ALWAYS_ACCEPTED.has(key) || Object.hasOwn(spec.fields, key)) continue;
+		return capability(
+			`Parameter ${key} is not supported by model ${model} with action ${action}`,
+			key,
+		);
+	}
+	if (
+		body.callback_events !== undefined &&
+		!(
+			Array.isArray(body.callback_events) &&
+			body.callback_events.every((e) => typeof e === 'string')
+		)
+	) {
+		return invalid('callback_events must be an array of strings', 'callback_events');
+	}
+	for (const [key, fieldSpec] of Object.entries(spec.fields)) {
+		if (body[key] === undefined) continue;
+		const problem = fieldProblem(key, body[key], fieldSpec, rules.assets);
+		if (problem) return invalid(problem, key);
+	}
+	for (const key of spec.required || []) {
+		if (body[key] === undefined) return invalid(`${key} is required for ${model} ${action}`, key);
+	}
+	const eff = {
+		model,
+		action,
+		resolution: body.resolution !== undefined ? body.resolution : rules.defaults.resolution,
+		duration: body.duration !== undefined ? body.duration : rules.defaults.duration,
+	};
+	for (const rule of spec.rules || []) {
+		const broken = rule(body, eff);
+		if (broken) return invalid(broken[1], broken[0]);
+	}
+
+	let source;
+	if (spec.ref && body.ref_task_id !== undefined) {
+		const id = body.ref_task_id;
+		const found = ctx.findTask(id);
+		if (!found) return badRef(`Task ${id} not found for this API key`);
+		if (found.status !== 'completed')
+			return badRef(`Task ${id} is ${found.status}; ${model} ${action} needs a completed task`);
+		const src = found.task;
+		const wanted = spec.ref.models === 'same' ? [model] : spec.ref.models;
+		if (Array.isArray(wanted) && !wanted.includes(src.model)) {
+			return badRef(
+				`Task ${id} is a ${src.model} task; ${model} ${action} needs a ${wanted.join(' or ')} task`,
+			);
+		}
+		if (spec.ref.action && src.action !== spec.ref.action) {
+			return badRef(
+				`Task ${id} is a ${src.action} task; ${model} ${action} needs a ${spec.ref.action} task`,
+			);
+		}
+		const srcEff = {
+			resolution: src.params ? src.params.resolution : src.body.resolution,
+			duration: src.params ? src.params.duration : src.body.duration,
+		};
+		for (const rule of spec.refRules || []) {
+			const broken = rule(eff, srcEff);
+			if (broken) {
+				return broken[0] === 'ref_task_id' ? badRef(broken[1]) : invalid(broken[1], broken[0]);
+			}
+		}
+		source = src;
+	}
+
+	return {
+		value: {
+			action,
+			resolution: eff.resolution,
+			duration: body.duration,
+			sourceTaskId: source ? source.id : undefined,
+			sourceBillSeconds: source ? source.billSeconds : undefined,
+			extensions: 0,
+		},
+	};
+}
+
+module.exports = { validateCommon, validateSora, validateModelRules, SORA_MODELS, isHttpUrl };

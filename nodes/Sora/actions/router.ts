@@ -4,21 +4,39 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { toNodeError } from '../../shared/errors';
 import { raiseFailure, type ItemResult } from './results';
 import * as task from './task/Task.resource';
+import * as account from './v2/account/Account.resource';
+import * as model from './v2/model/Model.resource';
+import * as videoV2 from './v2/video/Video.resource';
 import * as video from './video/Video.resource';
 
 type Operation = (this: IExecuteFunctions) => Promise<ItemResult[]>;
+type Operations = Record<string, Record<string, Operation>>;
 
-/** Every operation, by resource and name: each file exports its description and this `execute`. */
-const operations: Record<string, Record<string, Operation>> = {
-	video: {
-		generate: video.generate.execute,
-		remix: video.remix.execute,
-		extend: video.extend.execute,
+const taskOperations = {
+	get: task.get.execute,
+	wait: task.wait.execute,
+	cancel: task.cancel.execute,
+};
+
+/** Every operation, by node version, resource and name: each file exports its description and `execute`. */
+const operationsByVersion: Record<number, Operations> = {
+	1: {
+		video: {
+			generate: video.generate.execute,
+			remix: video.remix.execute,
+			extend: video.extend.execute,
+		},
+		task: taskOperations,
 	},
-	task: {
-		get: task.get.execute,
-		wait: task.wait.execute,
-		cancel: task.cancel.execute,
+	2: {
+		video: {
+			generate: videoV2.generate.execute,
+			extend: videoV2.extend.execute,
+			edit: videoV2.edit.execute,
+		},
+		task: taskOperations,
+		account: { getBalance: account.getBalance.execute },
+		model: { list: model.list.execute, get: model.get.execute },
 	},
 };
 
@@ -29,7 +47,11 @@ function errorRow(ctx: IExecuteFunctions, result: ItemResult): INodeExecutionDat
 		itemIndex: result.itemIndex,
 		taskId,
 	});
-	const json: IDataObject = { ...(result.task ?? {}), error: nodeError.message };
+	const json: IDataObject = {
+		...(result.task ?? {}),
+		...(result.error as { row?: IDataObject } | undefined)?.row,
+		error: nodeError.message,
+	};
 	if (nodeError.description) json.errorDescription = nodeError.description;
 	return { json, pairedItem: { item: result.itemIndex } };
 }
@@ -41,7 +63,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	let results: ItemResult[];
 	try {
-		const execute = operations[resource]?.[operation];
+		const version = this.getNode().typeVersion >= 2 ? 2 : 1;
+		const execute = operationsByVersion[version][resource]?.[operation];
 		if (!execute) {
 			throw new NodeOperationError(
 				this.getNode(),

@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { CATALOGUE } from '../../shared/models/catalogue';
+import { findModel } from '../../shared/models/validate';
 import { QingboClient } from '../../shared/transport';
 import { SORA_MODELS } from '../../shared/validation';
 
@@ -13,4 +15,30 @@ export async function getModels(this: ILoadOptionsFunctions): Promise<INodePrope
 	}
 	if (ids.length === 0) ids = SORA_MODELS;
 	return [...new Set(ids)].sort().map((id) => ({ name: id, value: id }));
+}
+
+/**
+ * Version 2: the models this key can call (`GET /v1/models`, filtered per key by QingBo), named with
+ * their family; a listed model the catalogue does not know stays selectable. Delisted models are left
+ * out. When the list cannot be had, the catalogue's current models are offered instead.
+ */
+export async function getModelsV2(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	let ids: string[];
+	try {
+		ids = await (await QingboClient.create(this)).listModels();
+	} catch {
+		ids = [];
+	}
+	if (ids.length === 0) ids = CATALOGUE.filter((model) => !model.delisted).map((model) => model.id);
+	return [...new Set(ids)]
+		.map((id) => ({ id, rules: findModel(id) }))
+		.filter(({ rules }) => !rules?.delisted)
+		.map(({ id, rules }) => ({
+			name: rules ? `${rules.family} · ${id}` : id,
+			value: id,
+			description:
+				rules?.description ??
+				"Not in the node's catalogue: set its fields in Options › Additional Fields",
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }

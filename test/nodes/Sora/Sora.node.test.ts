@@ -7,20 +7,21 @@ import { Sora } from '../../../nodes/Sora/Sora.node';
  */
 const { description } = new Sora();
 
-/** The parameters named `name` that the editor shows for this resource and operation. */
-function shown(name: string, resource: string, operation?: string): INodeProperties[] {
+/** The parameters named `name` that the editor shows for this resource and operation, on a node version. */
+function shown(name: string, resource: string, operation?: string, version = 1): INodeProperties[] {
 	return description.properties.filter((p) => {
 		const show = p.displayOptions?.show ?? {};
 		return (
 			p.name === name &&
+			(!show['@version'] || show['@version'].includes(version)) &&
 			(!show.resource || show.resource.includes(resource)) &&
 			(!operation || !show.operation || show.operation.includes(operation))
 		);
 	});
 }
 
-function one(name: string, resource: string, operation?: string): INodeProperties {
-	const found = shown(name, resource, operation);
+function one(name: string, resource: string, operation?: string, version = 1): INodeProperties {
+	const found = shown(name, resource, operation, version);
 	expect(found).toHaveLength(1);
 	return found[0];
 }
@@ -31,8 +32,13 @@ const optionNames = (p: INodeProperties) =>
 	(p.options as Array<INodeProperties | INodePropertyCollection>).map((o) => o.name).sort();
 
 describe('Sora node: the public names and defaults saved workflows rely on', () => {
-	it('is the node type "sora", version 1, with the qingboApi credential, usable as an AI tool', () => {
-		expect(description).toMatchObject({ name: 'sora', displayName: 'Sora', version: 1 });
+	it('is the node type "sora", versions 1 and 2 (2 for new nodes), with the qingboApi credential, usable as an AI tool', () => {
+		expect(description).toMatchObject({
+			name: 'sora',
+			displayName: 'Sora',
+			version: [1, 2],
+			defaultVersion: 2,
+		});
 		expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);
 		expect(description.usableAsTool).toBe(true);
 	});
@@ -121,5 +127,68 @@ describe('Sora node: the public names and defaults saved workflows rely on', () 
 		expect(one('taskId', 'task', operation).type).toBe('string');
 		if (options) expect(optionNames(one('options', 'task', operation))).toEqual(options);
 		else expect(shown('options', 'task', operation)).toHaveLength(0);
+	});
+});
+
+describe('Sora node version 2: the public names and defaults of ../shared/contract.md', () => {
+	it('offers the resources video (default), task, account and model', () => {
+		const resource = one('resource', 'video', undefined, 2);
+		expect(values(resource)).toEqual(['account', 'model', 'task', 'video']);
+		expect(resource.default).toBe('video');
+		const videoOperation = one('operation', 'video', undefined, 2);
+		expect(values(videoOperation)).toEqual(['edit', 'extend', 'generate']);
+		expect(videoOperation.default).toBe('generate');
+		expect(values(one('operation', 'task', undefined, 2))).toEqual(['cancel', 'get', 'wait']);
+		expect(values(one('operation', 'account', undefined, 2))).toEqual(['getBalance']);
+		expect(values(one('operation', 'model', undefined, 2))).toEqual(['get', 'list']);
+	});
+
+	it.each(['generate', 'extend', 'edit'])(
+		'video › %s has model (default veo3.1-fast), prompt, modelFields, waitMode and the options with maxSpendUsd',
+		(operation) => {
+			expect(one('model', 'video', operation, 2).default).toBe('veo3.1-fast');
+			expect(one('prompt', 'video', operation, 2).type).toBe('string');
+			const modelFields = one('modelFields', 'video', operation, 2);
+			expect(modelFields.type).toBe('resourceMapper');
+			expect(modelFields.default).toEqual({ mappingMode: 'defineBelow', value: null });
+			expect(modelFields.typeOptions?.resourceMapper?.resourceMapperMethod).toBe('getModelFields');
+			const waitMode = one('waitMode', 'video', operation, 2);
+			expect(values(waitMode)).toEqual(['callback', 'none', 'poll']);
+			expect(waitMode.default).toBe('poll');
+			expect(optionNames(one('options', 'video', operation, 2))).toEqual(
+				[
+					'additionalFields',
+					'binaryPropertyName',
+					'callbackUrl',
+					'download',
+					'maxSpendUsd',
+					'pollInterval',
+					'timeout',
+				].sort(),
+			);
+			if (operation !== 'generate')
+				expect(one('sourceTaskId', 'video', operation, 2).type).toBe('string');
+			else expect(shown('sourceTaskId', 'video', operation, 2)).toHaveLength(0);
+		},
+	);
+
+	it("shows none of version 1's Sora-only parameters", () => {
+		for (const name of [
+			'aspectRatio',
+			'duration',
+			'resolution',
+			'imageUrls',
+			'characters',
+			'strength',
+		])
+			expect(shown(name, 'video', undefined, 2)).toHaveLength(0);
+	});
+
+	it('is found by a search for the model families and QingBo', () => {
+		const codex = jest.requireActual('../../../nodes/Sora/Sora.node.json') as {
+			alias?: string[];
+		};
+		for (const word of ['Veo', 'Kling', 'Seedance', 'Wan', 'PixVerse', 'Hailuo', 'QingBo'])
+			expect(codex.alias).toContain(word);
 	});
 });

@@ -10,7 +10,7 @@ import {
 	sourceTaskIdProperty,
 	videoWaitProperties,
 } from '../common';
-import { submitAndWait } from './submit-and-wait';
+import { seedRequest, submitAndWait } from './submit-and-wait';
 
 const segmentDuration: INodeProperties = {
 	...durationProperty,
@@ -49,5 +49,5 @@ function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
-	return await submitAndWait.call(this, buildRequest);
+	return await submitAndWait.call(this, seedRequest(buildRequest));
 }

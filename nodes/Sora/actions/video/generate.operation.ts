@@ -10,7 +10,7 @@ import {
 } from '../../../shared/validation';
 import type { ItemResult } from '../results';
 import { durationProperty, modelProperty, promptProperty, videoWaitProperties } from '../common';
-import { submitAndWait } from './submit-and-wait';
+import { seedRequest, submitAndWait } from './submit-and-wait';
 
 const ORIENTATION: Record<string, string> = { '16:9': 'Landscape', '9:16': 'Portrait' };
 
@@ -108,5 +108,5 @@ function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
-	return await submitAndWait.call(this, buildRequest);
+	return await submitAndWait.call(this, seedRequest(buildRequest));
 }

@@ -14,7 +14,7 @@ import {
 	sourceTaskIdProperty,
 	videoWaitProperties,
 } from '../common';
-import { submitAndWait } from './submit-and-wait';
+import { seedRequest, submitAndWait } from './submit-and-wait';
 
 const strengthProperty: INodeProperties = {
 	displayName: 'Strength',
@@ -61,5 +61,5 @@ function buildRequest(this: IExecuteFunctions, itemIndex: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
-	return await submitAndWait.call(this, buildRequest);
+	return await submitAndWait.call(this, seedRequest(buildRequest));
 }

@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as list from './list.operation';
+
+export { get, list };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['model'], '@version': [2] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description:
+					"Get one model's fields, allowed values, rules and follow-ups (what an AI agent needs before it generates)",
+				action: 'Get a model',
+			},
+			{
+				name: 'List',
+				value: 'list',
+				description: 'List the models this API key can call, with what each supports',
+				action: 'List models',
+			},
+		],
+		default: 'list',
+	},
+	...get.description,
+];
