@@ -1,6 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
+import { formatUsd as usd } from './spend';
+
 /** Bad node input, caught before any billed call. Names the field and how to fix it. */
 export class InputError extends Error {
 	constructor(
@@ -52,10 +54,6 @@ export class TaskFailure extends Error {
 		super(message);
 		this.name = 'TaskFailure';
 	}
-}
-
-function usd(amount: number): string {
-	return `$${Math.round(amount * 10000) / 10000}`;
 }
 
 /** What Max Spend did to an item: refused it, or cancelled (or failed to cancel) its too-dear task. */

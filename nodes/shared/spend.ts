@@ -12,8 +12,9 @@ export function quotaToUsd(quota: unknown): number | undefined {
 	return Math.round((n / QUOTA_PER_USD) * 1e6) / 1e6;
 }
 
+/** "$1.728", "$2": to a hundredth of a cent, no trailing zeros. */
 export function formatUsd(usd: number): string {
-	return `$${usd < 1 ? usd.toFixed(4).replace(/0{1,2}$/, '') : usd.toFixed(2)}`;
+	return `$${Math.round(usd * 10000) / 10000}`;
 }
 
 /** Per-resolution USD rates from `GET /v1/models` (`price_config.video_prices`), by model ID. */

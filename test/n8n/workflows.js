@@ -13,6 +13,10 @@ const soraNode = (parameters, { name = 'Sora', continueOnFail = false } = {}) =>
 	credentials: { qingboApi: CREDENTIAL },
 	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 });
+/** A version-2 Sora node (every model, Model Fields), as the editor makes new nodes. */
+const soraV2Node = (parameters, options) => ({ ...soraNode(parameters, options), typeVersion: 2 });
+/** Model Fields as n8n's mapper saves them: the API's own field names and JSON-typed values. */
+const modelFields = (value) => ({ mappingMode: 'defineBelow', value });
 /** Video › Generate with sora-2: the prompt, the wait mode and the options are what tests vary. */
 const generateNode = ({ prompt, waitMode, options }) =>
 	soraNode({
@@ -85,6 +89,25 @@ function chainWorkflow(id, name, chain) {
 	return { id, name, nodes, connections, active: false, settings: { executionOrder: 'v1' } };
 }
 
+/** Manual Trigger → each of `nodes` on its own branch (n8n runs the branches one after another). */
+function fanOutWorkflow(id, name, nodes) {
+	const start = {
+		parameters: {},
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+	};
+	const all = [start, ...nodes].map((node, i) => ({
+		id: `${id}-${i}`,
+		position: [i === 0 ? 0 : 220, i * 120],
+		...node,
+	}));
+	const connections = {
+		Start: { main: [nodes.map((node) => ({ node: node.name, type: 'main', index: 0 }))] },
+	};
+	return { id, name, nodes: all, connections, active: false, settings: { executionOrder: 'v1' } };
+}
+
 /** Manual Trigger → nodes, connected in a line (run with `n8n execute`). */
 const manualWorkflow = (id, name, chain) =>
 	chainWorkflow(id, name, [
@@ -96,6 +119,9 @@ module.exports = {
 	CREDENTIAL,
 	simCredential,
 	soraNode,
+	soraV2Node,
+	modelFields,
+	fanOutWorkflow,
 	generateNode,
 	generateEachItemNode,
 	codeNode,

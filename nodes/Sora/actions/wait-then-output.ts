@@ -24,6 +24,29 @@ export interface TaskToFinish {
 }
 
 /**
+ * The submit answer says what was reserved; later status answers may not repeat it. Keep it on the
+ * row, so every row with a task shows its reservation.
+ */
+function keepReservation<T extends { task?: Task }>(outcome: T, known: Task | undefined): T {
+	const task = outcome.task;
+	if (
+		!task ||
+		!known ||
+		task.pre_consumed_cost !== undefined ||
+		known.pre_consumed_cost === undefined
+	)
+		return outcome;
+	return {
+		...outcome,
+		task: {
+			...task,
+			pre_consumed_cost: known.pre_consumed_cost,
+			pre_consumed_cost_usd: known.pre_consumed_cost_usd,
+		},
+	};
+}
+
+/**
  * Poll in This Node and Task › Wait: every task is waited on together by the one waiting engine,
  * then each becomes its item's output (its video downloaded when asked). A failure keeps its task
  * on the item's result, so no paid task is lost.
@@ -47,7 +70,7 @@ export async function waitThenOutput(
 	const outcomeOf = new Map(waiting.map((t, n) => [t, outcomes[n]]));
 
 	return await mapWithConcurrency(tasks, IN_FLIGHT.downloads, async (t): Promise<ItemResult> => {
-		const outcome = outcomeOf.get(t) ?? { task: t.known as Task };
+		const outcome = keepReservation(outcomeOf.get(t) ?? { task: t.known as Task }, t.known);
 		if ('error' in outcome)
 			return failed(t.itemIndex, outcome.error, outcome.task ?? t.known ?? { task_id: t.taskId });
 		try {

@@ -1760,6 +1760,12 @@ const OMNI: ModelRules[] = [
 						then: { field: 'image_urls', moreThan: 2 },
 						why: 'Omni-Flash-Ext takes 1 or 3 images, not 2: add or remove one.',
 					},
+					when(
+						'image_urls',
+						{ moreThan: 1 },
+						{ field: 'generation_type', in: ['reference'] },
+						'Frame mode takes exactly 1 image: set Generation Type to reference, or send one image.',
+					),
 				],
 			},
 		},

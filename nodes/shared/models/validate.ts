@@ -45,10 +45,33 @@ export function listWords(values: readonly unknown[]): string {
 		: `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
+/** Runs of consecutive integers written as ranges: [0, 4, 5, ..., 30] -> "0 or 4 to 30". */
+function compactValues(values: readonly unknown[]): string {
+	if (values.length < 6 || !values.every((value) => Number.isInteger(value)))
+		return listWords(values);
+	const runs: string[] = [];
+	const sorted = [...(values as number[])].sort((a, b) => a - b);
+	let start = sorted[0];
+	for (let i = 1; i <= sorted.length; i++) {
+		if (sorted[i] === sorted[i - 1] + 1) continue;
+		const end = sorted[i - 1];
+		runs.push(
+			end - start >= 2 ? `${start} to ${end}` : end === start ? `${start}` : `${start}, ${end}`,
+		);
+		start = sorted[i];
+	}
+	return listWords(runs);
+}
+
+/** "1 URL", "3 URLs". */
+function count(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** What a field takes, in words: "4, 6 or 8 s", "an integer from 3 to 15 s", "up to 7 URLs". */
 export function describeField(rule: FieldRule): string {
 	const unit = rule.unit ? ` ${rule.unit}` : '';
-	if (rule.values) return `${listWords(rule.values)}${unit}`;
+	if (rule.values) return `${compactValues(rule.values)}${unit}`;
 	switch (rule.kind) {
 		case 'integer':
 		case 'number': {
@@ -64,19 +87,17 @@ export function describeField(rule: FieldRule): string {
 		case 'url':
 			return rule.assets ? 'one http(s) or asset:// URL' : 'one public http(s) URL';
 		case 'urlList': {
-			const count =
-				rule.minItems !== undefined && rule.maxItems !== undefined
-					? rule.minItems === rule.maxItems
-						? `exactly ${rule.maxItems}`
-						: `${rule.minItems} to ${rule.maxItems}`
-					: rule.maxItems !== undefined
-						? `up to ${rule.maxItems}`
-						: 'a list of';
-			return `${count} public http(s)${rule.assets ? ' or asset://' : ''} URLs`;
+			const noun = `public http(s)${rule.assets ? ' or asset://' : ''} URL`;
+			if (rule.minItems !== undefined && rule.maxItems !== undefined)
+				return rule.minItems === rule.maxItems
+					? `exactly ${count(rule.maxItems, noun)}`
+					: `${rule.minItems} to ${rule.maxItems} ${noun}s`;
+			if (rule.maxItems !== undefined) return `up to ${count(rule.maxItems, noun)}`;
+			return `a list of ${noun}s`;
 		}
 		case 'array':
 			return rule.maxItems !== undefined
-				? `a JSON array of up to ${rule.maxItems} items`
+				? `a JSON array of up to ${count(rule.maxItems, 'item')}`
 				: 'a JSON array';
 		case 'object':
 			return 'a JSON object';
@@ -106,7 +127,12 @@ class Check {
 	) {}
 
 	fail(field: string, problem: string, fix: string): never {
-		const label = field === 'prompt' ? 'Prompt' : `${FIELDS_LABEL} › ${field}`;
+		const label =
+			field === 'prompt'
+				? 'Prompt'
+				: field === 'action'
+					? 'Operation'
+					: `${FIELDS_LABEL} › ${field}`;
 		throw new InputError(label, problem, fix);
 	}
 
@@ -272,7 +298,7 @@ export function checkModelRequest(
 			check.fail(
 				field,
 				`${model.id} does not take ${field} (${action})`,
-				`Remove ${field}. ${model.id} (${action}) takes ${listWords(declared) || 'only a prompt'}; any other field is refused by the API.`,
+				`Remove ${field}. ${model.id} (${action}) takes ${listWords(declared) || (rules.prompt === 'refused' ? 'no fields' : 'only a prompt')}; any other field is refused by the API.`,
 			);
 		}
 		const typed = check.coerce(field, rule, value) as IDataObject[string];

@@ -87,7 +87,11 @@ const CASES: Record<string, IDataObject> = {
 
 describe('version 1 sends the requests it always sent', () => {
 	it.each(Object.keys(CASES))('%s', async (name) => {
-		const api = new FakeApi().always('POST', '/v1/tasks', ok({ task_id: 'task_1', status: 'queued' }));
+		const api = new FakeApi().always(
+			'POST',
+			'/v1/tasks',
+			ok({ task_id: 'task_1', status: 'queued' }),
+		);
 		await router.call(executeContext(api, CASES[name]));
 		const sent = api.calls.map((call) => ({
 			method: call.method,
