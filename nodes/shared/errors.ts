@@ -7,7 +7,7 @@ import { formatUsd as usd } from './spend';
 export class InputError extends Error {
 	constructor(
 		readonly field: string,
-		problem: string,
+		readonly problem: string,
 		readonly fix: string,
 	) {
 		super(`${field}: ${problem}`);

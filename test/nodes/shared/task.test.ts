@@ -114,4 +114,16 @@ describe('helpers', () => {
 		expect(taskIdFromCallback('task_x')).toBeUndefined();
 		expect(taskIdFromCallback({})).toBeUndefined();
 	});
+
+	it('adds the USD figures beside the raw quota (500,000 = 1 USD), which stays as sent', () => {
+		const queued = normaliseTask({ task_id: 't', status: 'queued', pre_consumed_cost: 288000 });
+		expect(queued).toMatchObject({ pre_consumed_cost: 288000, pre_consumed_cost_usd: 0.576 });
+		expect(queued.cost_usd).toBeUndefined();
+		const done = normaliseTask({ task_id: 't', status: 'completed', cost: '288000' });
+		expect(done).toMatchObject({ cost: '288000', cost_usd: 0.576 });
+		expect(normaliseTask({ task_id: 't', status: 'cancelled', cost: 0 }).cost_usd).toBe(0);
+		expect(normaliseTask({ task_id: 't', status: 'queued' })).not.toHaveProperty(
+			'pre_consumed_cost_usd',
+		);
+	});
 });

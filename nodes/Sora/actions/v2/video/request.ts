@@ -153,6 +153,19 @@ export async function buildModelRequest(
 }
 
 /**
+ * An AI agent reads only an error's description: make it say the item, the field, the value and
+ * what the model takes on its own.
+ */
+function selfContained(error: unknown, itemIndex: number): unknown {
+	if (!(error instanceof InputError)) return error;
+	return new InputError(
+		error.field,
+		error.problem,
+		`${error.field} (item ${itemIndex}): ${error.problem}. ${error.fix}`,
+	);
+}
+
+/**
  * Version 2's requests for Generate, Extend and Edit. With Options › Max Spend set, each carries its
  * price estimate: the key's `price_config` (one `GET /v1/models` per execution, only then) or the
  * catalogue's list price.
@@ -160,7 +173,11 @@ export async function buildModelRequest(
 export function modelRequest(operation: 'generate' | 'extend' | 'edit'): PrepareRequest {
 	let prices: Promise<PriceList | undefined> | undefined;
 	return async function (this: IExecuteFunctions, client, itemIndex, options) {
-		const { body, rules } = await buildModelRequest(this, client, itemIndex, operation);
+		const { body, rules } = await buildModelRequest(this, client, itemIndex, operation).catch(
+			(error: unknown) => {
+				throw selfContained(error, itemIndex);
+			},
+		);
 		if (!(Number(options.maxSpendUsd) > 0)) return { body };
 		prices ??= client.listModelEntries().then(priceListFrom, () => undefined);
 		return { body, estimateUsd: estimateUsd(body, rules, await prices) };

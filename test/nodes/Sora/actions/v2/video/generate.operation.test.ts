@@ -123,7 +123,9 @@ describe('Video › Generate (version 2)', () => {
 			router.call(executeContext(api, generate('kling-v2-6', { duration: 7 }), { typeVersion: 2 })),
 		);
 		expect(error.message).toBe('Model Fields › duration: 7 is not allowed for kling-v2-6');
-		expect(error.description).toBe('kling-v2-6 takes duration as 5 or 10 s.');
+		expect(error.description).toBe(
+			'Model Fields › duration (item 0): 7 is not allowed for kling-v2-6. kling-v2-6 takes duration as 5 or 10 s.',
+		);
 		expect(error.context.itemIndex).toBe(0);
 	});
 
