@@ -28,7 +28,9 @@ function findFile(dir, name) {
 }
 
 async function main() {
+	// Today's API: Sora delisted, each model takes only its own fields, every task reserves its price.
 	const sim = await startSimulator({
+		flavour: 'today',
 		port: 0,
 		queuedMs: 1000,
 		renderMs: 8000,
@@ -65,6 +67,8 @@ async function main() {
 		console.log(`  task_id    ${item.json.task_id}`);
 		console.log(`  status     ${item.json.status} (${item.json.progress}%)`);
 		console.log(`  video_url  ${item.json.video_url}`);
+		console.log(`  model      ${item.json.model}`);
+		if (item.json.cost_usd !== undefined) console.log(`  cost       ${item.json.cost_usd} USD`);
 		if (video) {
 			console.log(`  video      ${video.fileName}, ${video.mimeType}, ${video.fileSize || ''}`);
 			console.log(`  n8n stored ${stored || `(binary id ${video.id})`}`);

@@ -1,20 +1,24 @@
 /**
  * Every workflow under examples/ is imported into a real n8n as a user would, and run against the
- * simulator. Only what a user would change is changed: the credential points at the simulator,
- * and paths and URLs point at this machine.
+ * simulator playing today's API (flavour `today`: Sora delisted, each model takes only its own fields,
+ * every task reserves its price, the balance answers). Only what a user would change is changed: the
+ * credential points at the simulator, and paths and URLs point at this machine.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const { startSimulator } = require('../sim/simulator');
-const { startFakeLlm, PROMPT } = require('./fake-llm');
-const { createInstance, outputOf, request } = require('./host');
+const { startFakeLlm, PROMPT, DURATION } = require('./fake-llm');
+const { createInstance, outputOf, errorOf, nodesRun, request } = require('./host');
 
 jest.setTimeout(10 * 60_000);
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const RESULT_BYTES = 300_000;
+const SIM_DEFAULTS = { balanceUsd: 1000, prices: {} };
+/** veo3.1-fast at 720p: 0.072 USD a second in QingBo's list prices, so 0.576 USD an 8 s clip. */
+const VEO_8S_USD = 0.576;
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-example-files-'));
 
 /** An example as a user imports it, with an ID so the CLI can run it, and a few parameters set. */
@@ -30,7 +34,13 @@ let n8n;
 let examples;
 
 beforeAll(async () => {
-	sim = await startSimulator({ queuedMs: 200, renderMs: 1500, resultBytes: RESULT_BYTES });
+	sim = await startSimulator({
+		flavour: 'today',
+		queuedMs: 200,
+		renderMs: 1500,
+		resultBytes: RESULT_BYTES,
+		...SIM_DEFAULTS,
+	});
 	llm = await startFakeLlm();
 	n8n = await createInstance({
 		name: 'examples',
@@ -39,6 +49,13 @@ beforeAll(async () => {
 	examples = {
 		generate: example('generate-video.json', 'qbExGenerate0001'),
 		batch: example('scheduled-batch.json', 'qbExBatch0000001', {
+			'Save Video': { fileName: `={{ '${filesDir}/sora-videos/' + $json.task_id + '.mp4' }}` },
+		}),
+		// The same recipe with a tighter Options › Max Spend (USD): room for three 8 s clips of five.
+		batchCapped: example('scheduled-batch.json', 'qbExBatchCap0001', {
+			'Generate Videos': {
+				options: { pollInterval: 10, timeout: 1800, download: true, maxSpendUsd: 2 },
+			},
 			'Save Video': { fileName: `={{ '${filesDir}/sora-videos/' + $json.task_id + '.mp4' }}` },
 		}),
 		callback: example('callback-by-webhook.json', 'qbExCallback0001'),
@@ -82,28 +99,102 @@ afterAll(async () => {
 	fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
-beforeEach(() => sim.reset());
+beforeEach(() => {
+	sim.reset();
+	sim.configure(SIM_DEFAULTS);
+});
 
-test('generate-video: one video, downloaded', async () => {
+/** The body the simulator received for a task. */
+const bodyOf = (taskId) => sim.tasks.get(taskId).body;
+
+test('generate-video: one Veo 3.1 Fast video with its own fields, downloaded', async () => {
 	const result = await n8n.execute(examples.generate.id);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Generate Video');
-	expect(item.json.status).toBe('completed');
+	expect(item.json).toMatchObject({ status: 'completed', model: 'veo3.1-fast' });
 	expect(item.binary.data.mimeType).toBe('video/mp4');
+	expect(item.json.cost_usd).toBeCloseTo(VEO_8S_USD, 6);
+	expect(bodyOf(item.json.task_id)).toMatchObject({
+		model: 'veo3.1-fast',
+		duration: 8,
+		resolution: '720p',
+		aspect_ratio: '16:9',
+	});
+	expect(sim.counters.tasksCreated).toBe(1);
 });
 
-test('scheduled-batch: five prompts, five videos saved to disk, one summary row each', async () => {
+test('scheduled-batch: balance is enough, five prompts, five videos saved to disk, one summary row each with its cost', async () => {
 	fs.mkdirSync(path.join(filesDir, 'sora-videos'), { recursive: true }); // n8n writes files, not folders
 	const result = await n8n.execute(examples.batch.id);
 	expect(result.exitCode).toBe(0);
+	expect(errorOf(result.run)).toBeNull();
+	const [balance] = outputOf(result.run, 'Check Balance');
+	expect(balance.json).toMatchObject({
+		object: 'credit_summary',
+		currency: 'USD',
+		total_available_usd: 1000,
+	});
+	expect(outputOf(result.run, 'Enough Balance?')).toHaveLength(1); // true branch
+	expect(nodesRun(result.run)).not.toContain('Balance Too Low');
 	const rows = outputOf(result.run, 'Summary');
 	expect(rows).toHaveLength(5);
+	const prompts = rows.map(({ json }) => json.prompt);
+	expect(new Set(prompts).size).toBe(5); // the prompts, not the balance item, reached the Sora node
 	for (const { json } of rows) {
-		expect(json).toMatchObject({ status: 'completed' });
+		expect(json).toMatchObject({ status: 'completed', not_submitted: false });
+		expect(json.cost_usd).toBeCloseTo(VEO_8S_USD, 6);
 		expect(json.saved_to).toBe(path.join(filesDir, 'sora-videos', `${json.task_id}.mp4`));
 		expect(fs.statSync(json.saved_to).size).toBe(RESULT_BYTES);
+		expect(bodyOf(json.task_id)).toMatchObject({
+			model: 'veo3.1-fast',
+			prompt: json.prompt,
+			duration: 8,
+			resolution: '720p',
+			aspect_ratio: '16:9',
+		});
 	}
+	expect(sim.counters.balanceReads).toBe(1);
 	expect(sim.counters.tasksCreated).toBe(5);
+	expect(sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(5); // Options › Max Spend (USD)
+});
+
+test('scheduled-batch: balance too low, the false branch runs and nothing is submitted', async () => {
+	sim.configure({ balanceUsd: 1 });
+	const result = await n8n.execute(examples.batch.id);
+	expect(result.exitCode).toBe(0);
+	expect(outputOf(result.run, 'Enough Balance?')).toHaveLength(0); // nothing on the true branch
+	expect(outputOf(result.run, 'Enough Balance?', { output: 1 })).toHaveLength(1);
+	const [row] = outputOf(result.run, 'Balance Too Low');
+	expect(row.json.message).toMatch(/^Balance too low: 1 USD available, at least 5 USD needed/);
+	expect(row.json.total_available_usd).toBe(1);
+	const ran = nodesRun(result.run);
+	for (const node of ['Prompts', 'Generate Videos', 'Save Video', 'Summary'])
+		expect(ran).not.toContain(node);
+	expect(sim.counters.submits).toBe(0);
+	expect(sim.counters.tasksCreated).toBe(0);
+});
+
+test('scheduled-batch with Max Spend (USD) 2: three videos fit, the other two get rows saying why', async () => {
+	fs.mkdirSync(path.join(filesDir, 'sora-videos'), { recursive: true });
+	const result = await n8n.execute(examples.batchCapped.id);
+	expect(result.exitCode).toBe(0);
+	const rows = outputOf(result.run, 'Summary').map(({ json }) => json);
+	expect(rows).toHaveLength(5);
+	const done = rows.filter((row) => row.status === 'completed');
+	const refused = rows.filter((row) => row.not_submitted);
+	expect(done).toHaveLength(3);
+	expect(refused).toHaveLength(2);
+	for (const row of done) {
+		expect(row.cost_usd).toBeCloseTo(VEO_8S_USD, 6);
+		expect(fs.statSync(row.saved_to).size).toBe(RESULT_BYTES);
+	}
+	for (const row of refused) {
+		expect(row.task_id).toBeUndefined();
+		expect(row.saved_to).toBeUndefined();
+		expect(JSON.stringify(row.error)).toMatch(/Max Spend \(USD\) of \$2 reached/);
+	}
+	expect(sim.counters.submits).toBe(3);
+	expect(sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(2);
 });
 
 test('callback-by-webhook: a request parks the execution until QingBo calls back', async () => {
@@ -118,7 +209,17 @@ test('callback-by-webhook: a request parks the execution until QingBo calls back
 	expect(execution.status).toBe('success');
 	const [item] = outputOf(execution.run, 'Video Ready');
 	expect(item.json).toMatchObject({ status: 'completed', timed_out: false });
-	expect(sim.tasks.get(item.json.task_id).body.prompt).toBe('A koi pond in the rain');
+	expect(item.json.cost_usd).toBeGreaterThan(0);
+	const body = bodyOf(item.json.task_id);
+	expect(body).toMatchObject({
+		model: 'seedance-2.0',
+		prompt: 'A koi pond in the rain',
+		duration: 5,
+		resolution: '720p',
+		aspect_ratio: '9:16',
+		generate_audio: true,
+	});
+	expect(body.callback_url).toEqual(expect.any(String)); // n8n's resume URL for this execution
 });
 
 test('trigger-submit + trigger-follow-up: submit returns at once, the trigger runs once per video', async () => {
@@ -127,6 +228,16 @@ test('trigger-submit + trigger-follow-up: submit returns at once, the trigger ru
 	expect(result.exitCode).toBe(0);
 	const submitted = outputOf(result.run, "Submit (Don't Wait)").map((item) => item.json);
 	expect(submitted.map((task) => task.status)).toEqual(['queued', 'queued', 'queued']);
+	for (const task of submitted) {
+		expect(task.pre_consumed_cost_usd).toBeGreaterThan(0);
+		expect(bodyOf(task.task_id)).toMatchObject({
+			model: 'kling-v3',
+			duration: 5,
+			resolution: '720p',
+			aspect_ratio: '16:9',
+			callback_url: `${n8n.baseUrl}/webhook/sora-finished/sora`,
+		});
+	}
 
 	const started = Date.now();
 	let fresh = [];
@@ -153,10 +264,21 @@ test('ai-agent-tool: an AI Agent calls the Sora node as a tool and gets the vide
 	const [answer] = outputOf(result.run, 'AI Agent');
 	const [task] = [...sim.tasks.values()];
 	expect(sim.counters.tasksCreated).toBe(1);
-	expect(task.prompt).toBe(PROMPT); // the argument the model chose reached the API
+	// The arguments the model chose reached the API, beside the fixed fields of the model.
+	expect(task.body).toMatchObject({
+		model: 'veo3.1-fast',
+		prompt: PROMPT,
+		duration: DURATION,
+		resolution: '720p',
+		aspect_ratio: '16:9',
+	});
 	expect(answer.json.output).toBe(`Your video is ready: ${sim.url}/files/${task.id}.mp4`);
-	// The model was offered our node as a tool and was given its JSON result, not binary.
+	// The model was offered our node as a tool, with the arguments its $fromAI() calls ask for, and was
+	// given its JSON result, not binary.
 	const [first, second] = llm.requests.slice(-2).map((r) => r.body);
 	expect(first.tools.map((t) => t.function.name)).toEqual(['Generate_Video']);
+	const schema = first.tools[0].function.parameters.properties;
+	expect(schema.prompt.type).toBe('string');
+	expect(schema.duration.type).toBe('number');
 	expect(JSON.stringify(second.messages)).toContain(task.id);
 });

@@ -1,12 +1,22 @@
 'use strict';
 /**
  * A stand-in for an OpenAI-compatible chat model on 127.0.0.1, so the AI-agent example runs offline:
- * the first turn calls the first tool offered (every string argument set to one video prompt), the
- * second turn answers with the video link found in the tool's result. Plain or streamed answers.
+ * the first turn calls the first tool offered with every argument its schema asks for (strings: one
+ * video prompt; numbers: a clip length in seconds, DURATION; booleans: true), the second turn answers
+ * with the video link found in the tool's result. Plain or streamed answers.
  */
 const http = require('node:http');
 
 const PROMPT = 'A fox walking through fresh snow at sunrise';
+const DURATION = 6;
+
+/** One argument of the type its JSON schema asks for. */
+function argumentFor(schema = {}) {
+	const types = [].concat(schema.type ?? schema.anyOf?.map((s) => s.type) ?? 'string');
+	if (types.includes('number') || types.includes('integer')) return DURATION;
+	if (types.includes('boolean')) return true;
+	return PROMPT;
+}
 function startFakeLlm() {
 	const requests = [];
 	const server = http.createServer((req, res) => {
@@ -20,8 +30,10 @@ function startFakeLlm() {
 			const tool = (body.tools || [])[0];
 			let message;
 			if (!toolMessage && tool) {
-				const props = Object.keys(tool.function.parameters?.properties || { prompt: {} });
-				const args = Object.fromEntries(props.map((p) => [p, PROMPT]));
+				const props = tool.function.parameters?.properties || { prompt: { type: 'string' } };
+				const args = Object.fromEntries(
+					Object.entries(props).map(([name, schema]) => [name, argumentFor(schema)]),
+				);
 				message = {
 					role: 'assistant',
 					content: null,
@@ -81,4 +93,4 @@ function startFakeLlm() {
 		),
 	);
 }
-module.exports = { startFakeLlm, PROMPT };
+module.exports = { startFakeLlm, PROMPT, DURATION };

@@ -20,7 +20,8 @@ export async function getModels(this: ILoadOptionsFunctions): Promise<INodePrope
 /**
  * Version 2: the models this key can call (`GET /v1/models`, filtered per key by QingBo), named with
  * their family; a listed model the catalogue does not know stays selectable. Delisted models are left
- * out. When the list cannot be had, the catalogue's current models are offered instead.
+ * out. When the list cannot be had (or holds only delisted models), the catalogue's current models
+ * are offered instead.
  */
 export async function getModelsV2(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	let ids: string[];
@@ -29,10 +30,10 @@ export async function getModelsV2(this: ILoadOptionsFunctions): Promise<INodePro
 	} catch {
 		ids = [];
 	}
+	ids = ids.filter((id) => !findModel(id)?.delisted);
 	if (ids.length === 0) ids = CATALOGUE.filter((model) => !model.delisted).map((model) => model.id);
 	return [...new Set(ids)]
 		.map((id) => ({ id, rules: findModel(id) }))
-		.filter(({ rules }) => !rules?.delisted)
 		.map(({ id, rules }) => ({
 			name: rules ? `${rules.family} · ${id}` : id,
 			value: id,
