@@ -74,10 +74,10 @@ export interface Hold {
 export type Admission = { hold: Hold } | { refusedUsd: number | undefined };
 
 /**
- * Max Spend for one execution. Submits run several at a time; each first holds its expected cost
- * (the estimate, or the largest reservation seen for the same price key), so what is reserved plus
- * what is held never passes the limit. A price not known in advance is learnt from one submit made
- * alone. A reservation larger than its hold is reported back so the caller can cancel that task.
+ * Max Spend for one execution. Submits run several at a time; each first holds its cost as learnt
+ * from the first submit of the same price (made alone), so what is reserved plus what is held never
+ * passes the limit. A reservation larger than the room it had is reported back so the caller can
+ * cancel that task.
  */
 export class SpendCap {
 	private reservedUsd = 0;
@@ -103,32 +103,37 @@ export class SpendCap {
 		await new Promise<void>((resolve) => this.waiters.push(resolve));
 	}
 
-	/** Waits for room, then holds it; refuses when the limit leaves none even after every submit in flight. */
+	/**
+	 * Waits for room, then holds it; refuses when the limit leaves none even after every submit in
+	 * flight. The first submit of each price is made alone: its real reservation is then the bound of
+	 * the others, so an estimate that is off (a price changed upstream) cannot let a wave overshoot.
+	 */
 	async admit(key: string, estimateUsd: number | undefined): Promise<Admission> {
 		for (;;) {
-			const bound = this.learnt.get(key) ?? estimateUsd;
-			if (this.learning || (bound === undefined && this.inFlight > 0)) {
+			const learnt = this.learnt.get(key);
+			if (this.learning || (learnt === undefined && this.inFlight > 0)) {
 				await this.nextChange();
 				continue;
 			}
-			if (bound === undefined) {
-				// Unknown price: submit it alone, so its real reservation is known before anything else.
-				if (this.reservedUsd >= this.limitUsd) return { refusedUsd: undefined };
+			if (learnt === undefined) {
+				const room = this.limitUsd - this.reservedUsd;
+				if (room <= 1e-9 || (estimateUsd !== undefined && estimateUsd > room + 1e-9))
+					return { refusedUsd: estimateUsd };
 				this.learning = true;
 				this.inFlight++;
 				return { hold: { key, boundUsd: Number.POSITIVE_INFINITY } };
 			}
-			if (this.reservedUsd + this.heldUsd + bound <= this.limitUsd + 1e-9) {
-				this.heldUsd += bound;
+			if (this.reservedUsd + this.heldUsd + learnt <= this.limitUsd + 1e-9) {
+				this.heldUsd += learnt;
 				this.inFlight++;
-				return { hold: { key, boundUsd: bound } };
+				return { hold: { key, boundUsd: learnt } };
 			}
 			// Submits in flight may reserve less than they hold: judge again once they are known.
 			if (this.inFlight > 0) {
 				await this.nextChange();
 				continue;
 			}
-			return { refusedUsd: bound };
+			return { refusedUsd: learnt };
 		}
 	}
 

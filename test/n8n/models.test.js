@@ -4,15 +4,14 @@
  * before any submit, and Max Spend / Get Balance / 402 behave as the README says. QingBo is played by the
  * simulator's `today` flavour, whose model rules are its own (test/sim/models.js), not the package's.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('./host');
+const { useSimulatorAndN8n } = require('./suite');
 const {
 	manualWorkflow,
 	fanOutWorkflow,
 	soraV2Node,
 	modelFields,
 	codeNode,
-	simCredential,
 } = require('./workflows');
 
 jest.setTimeout(15 * 60_000);
@@ -162,39 +161,16 @@ WORKFLOWS.extendByTaskId.connections.PixVerse = {
 	main: [[{ node: 'PixVerse Extend', type: 'main', index: 0 }]],
 };
 
-let sim;
-let n8n;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIM_DEFAULTS);
-	n8n = await createInstance({ name: 'models' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
+const suite = useSimulatorAndN8n({
+	name: 'models',
+	simDefaults: SIM_DEFAULTS,
+	workflows: WORKFLOWS,
 });
 
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure(SIM_DEFAULTS);
-});
-
-async function run(workflow) {
-	const result = await n8n.execute(workflow.id);
-	if (!result.run)
-		throw new Error(
-			`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`,
-		);
-	return result;
-}
-
-const submitted = () => [...sim.tasks.values()].map((task) => task.body);
+const submitted = () => [...suite.sim.tasks.values()].map((task) => task.body);
 
 test('Generate succeeds for one model of every family, each with its own fields, typed as the API wants', async () => {
-	const result = await run(WORKFLOWS.families);
+	const result = await suite.run(WORKFLOWS.families);
 	expect(errorOf(result.run)).toBeNull();
 	for (const [family, [model, fields]] of Object.entries(FAMILIES)) {
 		const [item] = outputOf(result.run, family);
@@ -203,7 +179,7 @@ test('Generate succeeds for one model of every family, each with its own fields,
 			status: 'completed',
 			model,
 		});
-		const body = sim.tasks.get(item.json.task_id).body;
+		const body = suite.sim.tasks.get(item.json.task_id).body;
 		for (const [field, value] of Object.entries(fields)) {
 			if (typeof value === 'string' && value.startsWith('=')) continue;
 			expect({ family, field, value: body[field] }).toEqual({ family, field, value });
@@ -212,23 +188,23 @@ test('Generate succeeds for one model of every family, each with its own fields,
 		expect(item.json.cost_usd).toBeCloseTo(item.json.cost / 500_000, 6);
 		expect(item.json.cost_usd).toBeGreaterThan(0);
 	}
-	expect(sim.tasks.get(outputOf(result.run, 'Kling')[0].json.task_id).body.duration).toBe(7);
-	expect(sim.counters.tasksCreated).toBe(Object.keys(FAMILIES).length);
+	expect(suite.sim.tasks.get(outputOf(result.run, 'Kling')[0].json.task_id).body.duration).toBe(7);
+	expect(suite.sim.counters.tasksCreated).toBe(Object.keys(FAMILIES).length);
 });
 
 test('a broken rule of each kind fails before any submit, naming the field and what the model takes', async () => {
-	const result = await run(WORKFLOWS.breaks);
+	const result = await suite.run(WORKFLOWS.breaks);
 	for (const [name, [, field, takes]] of Object.entries(BREAKS)) {
 		const [item] = outputOf(result.run, name);
 		const text = `${item.json.error} ${item.json.errorDescription ?? ''}`;
 		expect({ name, text }).toEqual({ name, text: expect.stringMatching(field) });
 		expect({ name, text }).toEqual({ name, text: expect.stringMatching(takes) });
 	}
-	expect(sim.counters.submits).toBe(0);
+	expect(suite.sim.counters.submits).toBe(0);
 });
 
 test('Extend chains by task ID: Veo economy and PixVerse send ref_task_id', async () => {
-	const result = await run(WORKFLOWS.extendByTaskId);
+	const result = await suite.run(WORKFLOWS.extendByTaskId);
 	expect(errorOf(result.run)).toBeNull();
 	for (const [source, extension] of [
 		['Veo', 'Veo Extend'],
@@ -237,41 +213,43 @@ test('Extend chains by task ID: Veo economy and PixVerse send ref_task_id', asyn
 		const [parent] = outputOf(result.run, source);
 		const [child] = outputOf(result.run, extension);
 		expect(child.json).toMatchObject({ status: 'completed', action: 'extend' });
-		const body = sim.tasks.get(child.json.task_id).body;
+		const body = suite.sim.tasks.get(child.json.task_id).body;
 		expect(body.ref_task_id).toBe(parent.json.task_id);
 		expect(body.video_urls).toBeUndefined();
 	}
 });
 
 test('Seedance 2.5 edits and extends by the source video URL, read from its task', async () => {
-	const result = await run(WORKFLOWS.editByUrl);
+	const result = await suite.run(WORKFLOWS.editByUrl);
 	expect(errorOf(result.run)).toBeNull();
 	const [source] = outputOf(result.run, 'Generate');
 	const [edited] = outputOf(result.run, 'Edit');
 	const [extended] = outputOf(result.run, 'Extend');
 	expect(edited.json).toMatchObject({ status: 'completed', action: 'edit' });
-	expect(sim.tasks.get(edited.json.task_id).body).toMatchObject({
+	expect(suite.sim.tasks.get(edited.json.task_id).body).toMatchObject({
 		action: 'edit',
 		video_urls: [source.json.video_url],
 		aspect_ratio: 'adaptive',
 		duration: 0,
 	});
-	expect(sim.tasks.get(extended.json.task_id).body.video_urls).toEqual([edited.json.video_url]);
+	expect(suite.sim.tasks.get(extended.json.task_id).body.video_urls).toEqual([
+		edited.json.video_url,
+	]);
 	expect(submitted().every((body) => body.ref_task_id === undefined)).toBe(true);
 });
 
 test('a follow-up whose source is not completed fails before its submit, naming the source task', async () => {
-	const result = await run(WORKFLOWS.notFinished);
+	const result = await suite.run(WORKFLOWS.notFinished);
 	const [source] = outputOf(result.run, 'Generate');
 	const error = errorOf(result.run);
 	expect(error.node).toBe('Edit');
 	expect(error.message).toContain(source.json.task_id);
 	expect(error.message).toMatch(/not completed/);
-	expect(sim.counters.tasksCreated).toBe(1);
+	expect(suite.sim.counters.tasksCreated).toBe(1);
 });
 
 test('Model › List shows what this key can call; Model › Get gives an agent the fields, values and follow-ups', async () => {
-	const result = await run(WORKFLOWS.modelGet);
+	const result = await suite.run(WORKFLOWS.modelGet);
 	const listed = outputOf(result.run, 'List').map((item) => item.json);
 	expect(listed.map((row) => row.id)).toEqual(
 		expect.arrayContaining(['veo3.1-fast', 'pixverse-v6', 'seedance-2.5']),

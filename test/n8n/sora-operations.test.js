@@ -3,10 +3,10 @@
  * built package installed in a real n8n 2.41.1, workflows run with `n8n execute`, QingBo played by
  * our simulator on 127.0.0.1. Every case checks the node's output and what the API saw.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('./host');
+const { useSimulatorAndN8n } = require('./suite');
 
-const { manualWorkflow, soraNode, codeNode, simCredential } = require('./workflows');
+const { manualWorkflow, soraNode, codeNode } = require('./workflows');
 
 jest.setTimeout(15 * 60_000);
 
@@ -137,41 +137,18 @@ const WORKFLOWS = {
 	]),
 };
 
-let sim;
-let n8n;
-
-beforeAll(async () => {
-	sim = await startSimulator({ ...SIM_DEFAULTS, models: ['sora-2', 'sora-2-pro', 'kling-v3'] });
-	n8n = await createInstance({ name: 'operations' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
+const suite = useSimulatorAndN8n({
+	name: 'operations',
+	simDefaults: { ...SIM_DEFAULTS, models: ['sora-2', 'sora-2-pro', 'kling-v3'] },
+	workflows: WORKFLOWS,
 });
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure(SIM_DEFAULTS);
-});
-
-async function run(workflow) {
-	const result = await n8n.execute(workflow.id);
-	if (!result.run)
-		throw new Error(
-			`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`,
-		);
-	return result;
-}
 
 function soraExecutionMs(result, node = 'Sora') {
 	return result.run.data.resultData.runData[node][0].executionTime;
 }
 
 test('Generate + poll returns the completed task with its video URL', async () => {
-	const result = await run(WORKFLOWS.poll);
+	const result = await suite.run(WORKFLOWS.poll);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
 	expect(item.json).toMatchObject({
@@ -181,11 +158,11 @@ test('Generate + poll returns the completed task with its video URL', async () =
 		action: 'generate',
 	});
 	expect(item.json.task_id).toMatch(/^task_/);
-	expect(item.json.video_url).toBe(`${sim.url}/files/${item.json.task_id}.mp4`);
+	expect(item.json.video_url).toBe(`${suite.sim.url}/files/${item.json.task_id}.mp4`);
 	expect(item.json.video_urls).toEqual([item.json.video_url]);
 	expect(item.json.expires_at).toBeGreaterThan(Date.now() / 1000);
-	expect(sim.counters.tasksCreated).toBe(1);
-	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({
+	expect(suite.sim.counters.tasksCreated).toBe(1);
+	expect(suite.sim.tasks.get(item.json.task_id).body).toMatchObject({
 		model: 'sora-2',
 		prompt: 'A paper boat drifting down a rainy street',
 		aspect_ratio: '16:9',
@@ -195,17 +172,17 @@ test('Generate + poll returns the completed task with its video URL', async () =
 });
 
 test('a batch of 20 is submitted first and waited on together: wall time near one render, not 20', async () => {
-	sim.configure({ renderMs: 4000 });
-	const result = await run(WORKFLOWS.batch20);
+	suite.sim.configure({ renderMs: 4000 });
+	const result = await suite.run(WORKFLOWS.batch20);
 	expect(result.exitCode).toBe(0);
 	const items = outputOf(result.run, 'Sora');
 	expect(items).toHaveLength(20);
 	// Output keeps input order: row i is the task submitted with item i's prompt.
-	expect(items.map((item) => sim.tasks.get(item.json.task_id).body.prompt)).toEqual(
+	expect(items.map((item) => suite.sim.tasks.get(item.json.task_id).body.prompt)).toEqual(
 		prompts(20).map((p) => p.prompt),
 	);
 	expect(items.every((item) => item.json.status === 'completed')).toBe(true);
-	expect(sim.counters.tasksCreated).toBe(20);
+	expect(suite.sim.counters.tasksCreated).toBe(20);
 	const sequentialMs = 20 * (200 + 4000);
 	const wallMs = soraExecutionMs(result);
 	// One render is ~4.2 s; the node also waits one poll interval. Sequential would be 84 s.
@@ -217,16 +194,16 @@ test('a batch of 20 is submitted first and waited on together: wall time near on
 });
 
 test('bad input fails before any billed call, naming the field, the fix and the item', async () => {
-	const result = await run(WORKFLOWS.badItem);
+	const result = await suite.run(WORKFLOWS.badItem);
 	expect(result.exitCode).not.toBe(0);
 	const error = errorOf(result.run);
 	expect(error.message).toMatch(/Resolution: 1080p needs sora-2-pro, not sora-2/);
 	expect(error.description).toMatch(/sora-2-pro/);
-	expect(sim.counters.submits).toBe(0);
+	expect(suite.sim.counters.submits).toBe(0);
 });
 
 test("Don't Wait returns the queued task at once; Task › Wait and Task › Get pick it up", async () => {
-	const result = await run(WORKFLOWS.noWaitThenWait);
+	const result = await suite.run(WORKFLOWS.noWaitThenWait);
 	expect(result.exitCode).toBe(0);
 	const [queued] = outputOf(result.run, 'Submit');
 	expect(queued.json).toMatchObject({ status: 'queued', progress: 0 });
@@ -239,11 +216,11 @@ test("Don't Wait returns the queued task at once; Task › Wait and Task › Get
 	const [got] = outputOf(result.run, 'Get');
 	expect(got.json).toMatchObject({ task_id: queued.json.task_id, status: 'completed' });
 	expect(got.json.video_url).toMatch(/\.mp4$/);
-	expect(sim.counters.tasksCreated).toBe(1);
+	expect(suite.sim.counters.tasksCreated).toBe(1);
 });
 
 test('Remix and Extend send the source task as extra.video_id and complete', async () => {
-	const result = await run(WORKFLOWS.chain);
+	const result = await suite.run(WORKFLOWS.chain);
 	expect(result.exitCode).toBe(0);
 	const [generated] = outputOf(result.run, 'Generate');
 	const [remixed] = outputOf(result.run, 'Remix');
@@ -253,11 +230,11 @@ test('Remix and Extend send the source task as extra.video_id and complete', asy
 		'completed',
 		'completed',
 	]);
-	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({
+	expect(suite.sim.tasks.get(remixed.json.task_id).body).toMatchObject({
 		action: 'remix',
 		extra: { video_id: generated.json.task_id, strength: 3 },
 	});
-	expect(sim.tasks.get(extended.json.task_id).body).toMatchObject({
+	expect(suite.sim.tasks.get(extended.json.task_id).body).toMatchObject({
 		action: 'extend',
 		duration: 8,
 		extra: { video_id: remixed.json.task_id },
@@ -265,16 +242,16 @@ test('Remix and Extend send the source task as extra.video_id and complete', asy
 });
 
 test('Cancel cancels a queued task', async () => {
-	sim.configure({ queuedMs: 60_000 });
-	const result = await run(WORKFLOWS.cancelQueued);
+	suite.sim.configure({ queuedMs: 60_000 });
+	const result = await suite.run(WORKFLOWS.cancelQueued);
 	expect(result.exitCode).toBe(0);
 	const [cancelled] = outputOf(result.run, 'Cancel');
 	expect(cancelled.json).toMatchObject({ status: 'cancelled' });
-	expect(sim.counters.cancels).toBe(1);
+	expect(suite.sim.counters.cancels).toBe(1);
 });
 
 test('Cancel of a processing task says it can no longer be cancelled, naming it', async () => {
-	const result = await run(WORKFLOWS.cancelProcessing);
+	const result = await suite.run(WORKFLOWS.cancelProcessing);
 	expect(result.exitCode).not.toBe(0);
 	const [submitted] = outputOf(result.run, 'Submit');
 	const error = errorOf(result.run);
@@ -283,7 +260,7 @@ test('Cancel of a processing task says it can no longer be cancelled, naming it'
 });
 
 test('continue on fail keeps the task ID and status of a failed render on its row', async () => {
-	const result = await run(WORKFLOWS.continueOnFail);
+	const result = await suite.run(WORKFLOWS.continueOnFail);
 	expect(result.exitCode).toBe(0);
 	const items = outputOf(result.run, 'Sora');
 	expect(items.map((item) => item.json.status)).toEqual(['completed', 'failed', 'completed']);
@@ -294,20 +271,20 @@ test('continue on fail keeps the task ID and status of a failed render on its ro
 });
 
 test('a poll timeout names the task and its last status, and says it keeps running', async () => {
-	const result = await run(WORKFLOWS.timeout);
+	const result = await suite.run(WORKFLOWS.timeout);
 	expect(result.exitCode).not.toBe(0);
 	const error = errorOf(result.run);
-	const [taskId] = [...sim.tasks.keys()];
+	const [taskId] = [...suite.sim.tasks.keys()];
 	expect(error.message).toMatch(
 		new RegExp(`^Task ${taskId} is still processing, \\d+% done after 2 s of waiting`),
 	);
 	expect(error.description).toMatch(/keeps running upstream/);
-	expect(sim.counters.tasksCreated).toBe(1);
+	expect(suite.sim.counters.tasksCreated).toBe(1);
 });
 
 test('Download streams a large video into binary data', async () => {
-	sim.configure({ resultBytes: 64 * 1024 * 1024 });
-	const result = await run(WORKFLOWS.download);
+	suite.sim.configure({ resultBytes: 64 * 1024 * 1024 });
+	const result = await suite.run(WORKFLOWS.download);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
 	expect(item.binary.video).toMatchObject({
@@ -315,15 +292,15 @@ test('Download streams a large video into binary data', async () => {
 		fileName: `${item.json.task_id}.mp4`,
 	});
 	expect(item.binary.video.id).toMatch(/^filesystem/);
-	expect(sim.counters.downloads).toBe(1);
-	expect(sim.counters.downloadBytes).toBe(64 * 1024 * 1024);
+	expect(suite.sim.counters.downloads).toBe(1);
+	expect(suite.sim.counters.downloadBytes).toBe(64 * 1024 * 1024);
 });
 
 test('Options › Extra and Additional Fields reach the API for any model ID', async () => {
-	const result = await run(WORKFLOWS.extraPassThrough);
+	const result = await suite.run(WORKFLOWS.extraPassThrough);
 	expect(result.exitCode).toBe(0);
 	const [item] = outputOf(result.run, 'Sora');
-	expect(sim.tasks.get(item.json.task_id).body).toMatchObject({
+	expect(suite.sim.tasks.get(item.json.task_id).body).toMatchObject({
 		model: 'kling-v3',
 		extra: { seed: 7 },
 		generate_audio: true,
@@ -332,8 +309,8 @@ test('Options › Extra and Additional Fields reach the API for any model ID', a
 });
 
 test('the later doc flavour: "45%" progress, ms timestamps, string URLs, extra rejected', async () => {
-	sim.configure({ flavour: 'latest' });
-	const result = await run(WORKFLOWS.chain);
+	suite.sim.configure({ flavour: 'latest' });
+	const result = await suite.run(WORKFLOWS.chain);
 	expect(result.exitCode).toBe(0);
 	const [generated] = outputOf(result.run, 'Generate');
 	const [remixed] = outputOf(result.run, 'Remix');
@@ -342,15 +319,15 @@ test('the later doc flavour: "45%" progress, ms timestamps, string URLs, extra r
 	expect(generated.json.video_url).toMatch(/\.mp4$/);
 	expect(generated.json.expires_at).toBeLessThan(1e12); // seconds, though the API sent ms
 	// Rejected with `extra`, accepted with the fields at the root: one task per remix, none lost.
-	expect(sim.tasks.get(remixed.json.task_id).body).toMatchObject({
+	expect(suite.sim.tasks.get(remixed.json.task_id).body).toMatchObject({
 		video_id: generated.json.task_id,
 		strength: 3,
 	});
-	expect(sim.counters.tasksCreated).toBe(3);
+	expect(suite.sim.counters.tasksCreated).toBe(3);
 });
 
 test('a faulty network loses no task and bills none twice', async () => {
-	sim.configure({
+	suite.sim.configure({
 		faults: {
 			statusError5xxRate: 0.3,
 			statusError429Rate: 0.2,
@@ -358,13 +335,13 @@ test('a faulty network loses no task and bills none twice', async () => {
 			submitCreateThen502Count: 2,
 		},
 	});
-	const result = await run(WORKFLOWS.batch20);
+	const result = await suite.run(WORKFLOWS.batch20);
 	expect(result.exitCode).toBe(0);
 	const items = outputOf(result.run, 'Sora');
 	expect(items.every((item) => item.json.status === 'completed')).toBe(true);
 	expect(new Set(items.map((item) => item.json.task_id)).size).toBe(20);
-	expect(sim.counters.tasksCreated).toBe(20);
-	expect(sim.counters.idempotentReplays).toBeGreaterThanOrEqual(2);
-	expect(sim.counters.errorsInjected).toBeGreaterThan(0);
-	expect(result.stdout + result.stderr).not.toContain(sim.apiKey);
+	expect(suite.sim.counters.tasksCreated).toBe(20);
+	expect(suite.sim.counters.idempotentReplays).toBeGreaterThanOrEqual(2);
+	expect(suite.sim.counters.errorsInjected).toBeGreaterThan(0);
+	expect(result.stdout + result.stderr).not.toContain(suite.sim.apiKey);
 });

@@ -3,9 +3,9 @@
  * Max Spend (USD) over a batch (with and without Continue On Fail) and a 402 mid-batch. The simulator reserves
  * a price per task at submit (pre_consumed_cost), settles or refunds it, and answers the balance.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, errorOf } = require('./host');
-const { manualWorkflow, soraV2Node, modelFields, codeNode, simCredential } = require('./workflows');
+const { outputOf, errorOf } = require('./host');
+const { useSimulatorAndN8n } = require('./suite');
+const { manualWorkflow, soraV2Node, modelFields, codeNode } = require('./workflows');
 
 jest.setTimeout(15 * 60_000);
 
@@ -57,40 +57,17 @@ const WORKFLOWS = {
 	]),
 };
 
-let sim;
-let n8n;
-
-beforeAll(async () => {
-	sim = await startSimulator(SIM_DEFAULTS);
-	n8n = await createInstance({ name: 'spend' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
+const suite = useSimulatorAndN8n({
+	name: 'spend',
+	simDefaults: SIM_DEFAULTS,
+	workflows: WORKFLOWS,
 });
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure(SIM_DEFAULTS);
-});
-
-async function run(workflow) {
-	const result = await n8n.execute(workflow.id);
-	if (!result.run)
-		throw new Error(
-			`no run data for ${workflow.name} (exit ${result.exitCode}):\n${n8n.logTail()}`,
-		);
-	return result;
-}
 
 const reservedUsd = () =>
-	[...sim.tasks.values()].reduce((sum, task) => sum + (task.quota ?? 0), 0) / 500_000;
+	[...suite.sim.tasks.values()].reduce((sum, task) => sum + (task.quota ?? 0), 0) / 500_000;
 
 test('over the cap with Continue On Fail: no more than the cap is reserved, every item has a row, refused ones say why', async () => {
-	const result = await run(WORKFLOWS.overCapContinue);
+	const result = await suite.run(WORKFLOWS.overCapContinue);
 	const rows = outputOf(result.run, 'Sora').map((item) => item.json);
 	expect(rows).toHaveLength(6);
 	const done = rows.filter((row) => row.status === 'completed');
@@ -107,22 +84,22 @@ test('over the cap with Continue On Fail: no more than the cap is reserved, ever
 		expect(row.cost_usd).toBeCloseTo(TASK_USD, 6);
 		expect(row.cost).toBe(row.pre_consumed_cost);
 	}
-	expect(sim.counters.tasksCreated).toBe(3);
-	expect(sim.counters.submits).toBe(3);
-	expect(sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(2);
+	expect(suite.sim.counters.tasksCreated).toBe(3);
+	expect(suite.sim.counters.submits).toBe(3);
+	expect(suite.sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(2);
 });
 
 test('over the cap without Continue On Fail: refused before the first submit, with the estimate', async () => {
-	const result = await run(WORKFLOWS.overCapStop);
+	const result = await suite.run(WORKFLOWS.overCapStop);
 	const error = errorOf(result.run);
 	expect(error.message).toMatch(/Max Spend \(USD\)/);
 	expect(error.message).toMatch(/about \$3\.456, over the limit of \$2; nothing was submitted/);
 	expect(error.description).toMatch(/fit 3 of 6/);
-	expect(sim.counters.submits).toBe(0);
+	expect(suite.sim.counters.submits).toBe(0);
 });
 
 test('a batch inside the cap runs whole', async () => {
-	const result = await run(WORKFLOWS.insideCap);
+	const result = await suite.run(WORKFLOWS.insideCap);
 	expect(errorOf(result.run)).toBeNull();
 	const rows = outputOf(result.run, 'Sora').map((item) => item.json);
 	expect(rows.map((row) => row.status)).toEqual([
@@ -131,30 +108,30 @@ test('a batch inside the cap runs whole', async () => {
 		'completed',
 		'completed',
 	]);
-	expect(sim.counters.tasksCreated).toBe(4);
+	expect(suite.sim.counters.tasksCreated).toBe(4);
 });
 
 test('Account › Get Balance returns the balance as the API answers it', async () => {
-	sim.configure({ balanceUsd: 12.5 });
-	const result = await run(WORKFLOWS.balance);
+	suite.sim.configure({ balanceUsd: 12.5 });
+	const result = await suite.run(WORKFLOWS.balance);
 	const [row] = outputOf(result.run, 'Balance');
 	expect(row.json).toMatchObject({
 		object: 'credit_summary',
 		currency: 'USD',
 		total_available_usd: 12.5,
 	});
-	expect(sim.counters.balanceReads).toBe(1);
+	expect(suite.sim.counters.balanceReads).toBe(1);
 });
 
 test('a 402 after some submits fails the node naming the tasks already started; the rest are not sent', async () => {
-	sim.configure({ balanceUsd: 1.2 });
-	const result = await run(WORKFLOWS.shortBalance);
+	suite.sim.configure({ balanceUsd: 1.2 });
+	const result = await suite.run(WORKFLOWS.shortBalance);
 	const error = errorOf(result.run);
 	expect(error.message).toMatch(/balance is too low \(HTTP 402\)/);
-	const started = [...sim.tasks.keys()];
+	const started = [...suite.sim.tasks.keys()];
 	expect(started).toHaveLength(2);
 	for (const id of started) expect(error.description).toContain(id);
 	// A refused submit tells the balance is short: the items after it are not sent (5 go at once).
-	expect(sim.counters.submits).toBeLessThan(12);
+	expect(suite.sim.counters.submits).toBeLessThan(12);
 	expect(reservedUsd()).toBeCloseTo(2 * TASK_USD, 6);
 });

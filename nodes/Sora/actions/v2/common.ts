@@ -81,3 +81,12 @@ export const videoWaitPropertiesV2: INodeProperties[] = videoWaitProperties.map(
 			}
 		: property,
 );
+
+/** Extend and Edit: the source task first, then what Generate shows. */
+export const followUpProperties: INodeProperties[] = [
+	sourceTaskIdPropertyV2,
+	modelPropertyV2,
+	promptPropertyV2,
+	modelFieldsProperty,
+	...videoWaitPropertiesV2,
+];

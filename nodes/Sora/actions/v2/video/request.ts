@@ -10,9 +10,12 @@ import {
 } from '../../../../shared/models/validate';
 import type { ActionName, ModelRules, SourceRule } from '../../../../shared/models/types';
 import { estimateUsd, priceListFrom, type PriceList } from '../../../../shared/spend';
-import type { QingboClient } from '../../../../shared/transport';
+import type { Task } from '../../../../shared/task';
 import { parseJsonObject, requireText } from '../../../../shared/validation';
 import type { PrepareRequest } from '../../video/submit-and-wait';
+
+/** Reads a task once per execution, however many items name it. */
+type ReadTask = (taskId: string) => Promise<Task>;
 
 /** What one item of Generate, Extend or Edit (version 2) will submit. */
 export interface ModelRequest {
@@ -41,13 +44,13 @@ function modelFieldValues(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
  * action the follow-up accepts, and (for a URL) not expired. Reading a task is never billed.
  */
 async function sourceFields(
-	client: QingboClient,
+	readTask: ReadTask,
 	model: ModelRules,
 	action: ActionName,
 	source: SourceRule,
 	sourceTaskId: string,
 ): Promise<IDataObject> {
-	const task = await client.getTask(sourceTaskId);
+	const task = await readTask(sourceTaskId);
 	const from = `Source task ${sourceTaskId}`;
 	if (task.status !== 'completed')
 		throw new InputError(
@@ -92,7 +95,7 @@ async function sourceFields(
  */
 export async function buildModelRequest(
 	ctx: IExecuteFunctions,
-	client: QingboClient,
+	readTask: ReadTask,
 	itemIndex: number,
 	operation: 'generate' | 'extend' | 'edit',
 ): Promise<ModelRequest> {
@@ -136,20 +139,24 @@ export async function buildModelRequest(
 		);
 	}
 	const actionRules = rules.actions[action]!;
-	let implicit: string[] = [];
-	if (sourceTaskId) {
-		const source = actionRules.source ?? { via: 'ref_task_id' };
-		const filled = await sourceFields(client, rules, action, source, sourceTaskId);
-		implicit = Object.keys(filled);
-		Object.assign(request, filled);
+	if (!sourceTaskId) {
+		const checked = checkModelRequest(rules, action, { ...request, model: rules.id, action });
+		return { body: { model: rules.id, action, ...checked, ...additional }, rules };
 	}
+	// Check the request with a stand-in for the source first: the source is read only for a valid one.
+	const source = actionRules.source ?? { via: 'ref_task_id' };
+	const standIn =
+		source.via === 'ref_task_id'
+			? { ref_task_id: sourceTaskId }
+			: { video_urls: ['https://source-task.invalid/video.mp4'] };
 	const checked = checkModelRequest(
 		rules,
 		action,
-		{ ...request, model: rules.id, action },
-		implicit,
+		{ ...request, ...standIn, model: rules.id, action },
+		Object.keys(standIn),
 	);
-	return { body: { model: rules.id, action, ...checked, ...additional }, rules };
+	const filled = await sourceFields(readTask, rules, action, source, sourceTaskId);
+	return { body: { model: rules.id, action, ...checked, ...filled, ...additional }, rules };
 }
 
 /**
@@ -172,8 +179,13 @@ function selfContained(error: unknown, itemIndex: number): unknown {
  */
 export function modelRequest(operation: 'generate' | 'extend' | 'edit'): PrepareRequest {
 	let prices: Promise<PriceList | undefined> | undefined;
+	const sources = new Map<string, Promise<Task>>();
 	return async function (this: IExecuteFunctions, client, itemIndex, options) {
-		const { body, rules } = await buildModelRequest(this, client, itemIndex, operation).catch(
+		const readTask: ReadTask = (taskId) => {
+			if (!sources.has(taskId)) sources.set(taskId, client.getTask(taskId));
+			return sources.get(taskId)!;
+		};
+		const { body, rules } = await buildModelRequest(this, readTask, itemIndex, operation).catch(
 			(error: unknown) => {
 				throw selfContained(error, itemIndex);
 			},

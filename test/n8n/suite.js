@@ -1,0 +1,44 @@
+'use strict';
+/**
+ * The frame most real-n8n test files share: one QingBo simulator and one n8n holding the simulator's
+ * credential and the file's workflows, closed after the file; the simulator reset to `simDefaults`
+ * before each test. `suite.run(workflow)` executes a workflow and insists on its run data.
+ *
+ *   const suite = useSimulatorAndN8n({ name: 'models', simDefaults: { flavour: 'today' }, workflows });
+ *   test('...', async () => { const result = await suite.run(workflows.one); suite.sim.counters ... });
+ */
+const { startSimulator } = require('../sim/simulator');
+const { createInstance } = require('./host');
+const { simCredential } = require('./workflows');
+
+function useSimulatorAndN8n({ name, simDefaults, workflows }) {
+	const suite = {
+		sim: undefined,
+		n8n: undefined,
+		async run(workflow) {
+			const result = await suite.n8n.execute(workflow.id);
+			if (!result.run)
+				throw new Error(
+					`no run data for ${workflow.name} (exit ${result.exitCode}):\n${suite.n8n.logTail()}`,
+				);
+			return result;
+		},
+	};
+	beforeAll(async () => {
+		suite.sim = await startSimulator(simDefaults);
+		suite.n8n = await createInstance({ name });
+		await suite.n8n.importCredentials([simCredential(suite.sim)]);
+		await suite.n8n.importWorkflows(Object.values(workflows));
+	});
+	afterAll(async () => {
+		await suite.n8n?.dispose();
+		await suite.sim?.close();
+	});
+	beforeEach(() => {
+		suite.sim.reset();
+		suite.sim.configure(simDefaults);
+	});
+	return suite;
+}
+
+module.exports = { useSimulatorAndN8n };
