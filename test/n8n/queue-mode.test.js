@@ -22,6 +22,8 @@ const {
 	noOpNode,
 	removeSeenBeforeNode,
 	soraTriggerNode,
+	soraV2Node,
+	modelFields,
 	chainWorkflow,
 } = require('./workflows');
 
@@ -37,6 +39,35 @@ const WORKFLOWS = {
 		webhookNode('q-batch'),
 		codeNode(Array.from({ length: BATCH }, (_, i) => ({ prompt: `Batch shot ${i}` }))),
 		generateEachItemNode({ pollInterval: 1, timeout: 300 }),
+	]),
+	v2batch: chainWorkflow('qbQV2Batch000001', 'Queue: version 2 batch within Max Spend', [
+		webhookNode('q-v2-batch'),
+		codeNode(Array.from({ length: 4 }, (_, i) => ({ prompt: `Veo shot ${i}` }))),
+		soraV2Node(
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'veo3.1-fast',
+				prompt: '={{ $json.prompt }}',
+				modelFields: modelFields({ duration: 8, resolution: '720p', generate_audio: false }),
+				waitMode: 'poll',
+				options: { pollInterval: 1, timeout: 300, maxSpendUsd: 2 },
+			},
+			{ continueOnFail: true },
+		),
+	]),
+	v2callback: chainWorkflow('qbQV2Callback001', 'Queue: version 2, pause until callback', [
+		webhookNode('q-v2-callback'),
+		soraV2Node({
+			resource: 'video',
+			operation: 'generate',
+			model: 'pixverse-v6',
+			prompt: '={{ $json.body.prompt }}',
+			modelFields: modelFields({ duration: 5, resolution: '360p' }),
+			waitMode: 'callback',
+			options: { timeout: 600 },
+		}),
+		noOpNode('Done'),
 	]),
 	callback: chainWorkflow('qbQCallback00001', 'Queue: pause until callback', [
 		webhookNode('q-callback'),
@@ -213,7 +244,16 @@ beforeAll(async () => {
 			},
 		],
 		workflows: Object.values(WORKFLOWS),
-		webhooks: ['q-batch', 'q-callback', 'q-timeout', 'q-download', 'q-download-cb', TRIGGER_PATH],
+		webhooks: [
+			'q-batch',
+			'q-v2-batch',
+			'q-v2-callback',
+			'q-callback',
+			'q-timeout',
+			'q-download',
+			'q-download-cb',
+			TRIGGER_PATH,
+		],
 	});
 	process.stderr.write(
 		`[queue-mode.test] stack timings (ms): ${JSON.stringify(stack.timings)}; file at ${Date.now() - fileStartedAt} ms\n`,
@@ -265,6 +305,49 @@ describe('poll batch', () => {
 		expect(sim.counters.tasksCreated).toBe(BATCH);
 		// The whole execution ran as one job on one worker, not in main or the webhook processor.
 		expect(stack.workerJobsOf(done.id)).toHaveLength(1);
+	});
+});
+
+describe('version 2 (current models) in queue mode', () => {
+	beforeEach(() => sim.configure({ flavour: 'today' }));
+	afterEach(() => sim.configure({ flavour: 'seed' }));
+
+	test('a batch with Model Fields runs on a worker within Max Spend: 3 of 4 reserved, the 4th has its row', async () => {
+		const seen = await executionIds(WORKFLOWS.v2batch.id);
+		const started = await request('POST', `${stack.webhookUrl}/webhook/q-v2-batch`, { body: {} });
+		expect(started.status).toBe(200);
+		const [done] = await freshFinished(WORKFLOWS.v2batch.id, seen, 1);
+		const execution = await stack.n8n.getExecution(done.id);
+		expect(execution.status).toBe('success');
+		const rows = outputOf(execution.run, 'Sora').map((item) => item.json);
+		expect(rows.filter((row) => row.status === 'completed')).toHaveLength(3);
+		expect(rows.filter((row) => row.not_submitted)).toHaveLength(1);
+		expect(rows.filter((row) => row.status === 'completed').every((row) => row.cost_usd > 0)).toBe(
+			true,
+		);
+		expect(sim.counters.tasksCreated).toBe(3);
+		for (const task of sim.tasks.values())
+			expect(task.body).toMatchObject({ model: 'veo3.1-fast', duration: 8, generate_audio: false });
+		expect(stack.workerJobsOf(done.id)).toHaveLength(1);
+	});
+
+	test('Pause Until Callback with a current model parks on a worker and resumes on the callback', async () => {
+		const seen = await executionIds(WORKFLOWS.v2callback.id);
+		const started = await request('POST', `${stack.webhookUrl}/webhook/q-v2-callback`, {
+			body: { prompt: 'A parked PixVerse render' },
+		});
+		expect(started.status).toBe(200);
+		const [done] = await freshFinished(WORKFLOWS.v2callback.id, seen, 1);
+		const execution = await stack.n8n.getExecution(done.id);
+		expect(execution.status).toBe('success');
+		const [item] = outputOf(execution.run, 'Sora');
+		expect(item.json).toMatchObject({ status: 'completed', model: 'pixverse-v6' });
+		expect(sim.tasks.get(item.json.task_id).body).toMatchObject({
+			duration: 5,
+			resolution: '360p',
+		});
+		expect(outputOf(execution.run, 'Done')).toHaveLength(1);
+		expect(stack.workerJobsOf(done.id)).toHaveLength(2);
 	});
 });
 
