@@ -11,10 +11,12 @@ const path = require('node:path');
 const { chromium } = require('playwright-core');
 
 const { startSimulator } = require('../sim/simulator');
-const { createInstance, hostLine } = require('./host');
+const { createInstance, hostLine, REPO_ROOT } = require('./host');
 const {
 	manualWorkflow,
 	generateNode,
+	soraV2Node,
+	modelFields,
 	simCredential,
 	soraTriggerNode,
 	chainWorkflow,
@@ -56,6 +58,27 @@ const CHROMIUM_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
+/**
+ * Model Fields the way the editor saves them: `value`, plus the schema n8n copied from our
+ * getModelFields (the built package's field builder), with the fields that have a value shown.
+ */
+function savedModelFields(model, value) {
+	const { mapperFields } = require(path.join(REPO_ROOT, 'dist/nodes/shared/models/fields'));
+	const { findModel } = require(path.join(REPO_ROOT, 'dist/nodes/shared/models/validate'));
+	const schema = mapperFields(findModel(model).actions.generate).map((field) => ({
+		...field,
+		removed: !field.required && !(field.id in value),
+	}));
+	return {
+		mappingMode: 'defineBelow',
+		value,
+		matchingColumns: [],
+		schema,
+		attemptToConvertTypes: false,
+		convertFieldsToString: true,
+	};
+}
+
 const WORKFLOWS = {
 	generate: manualWorkflow('qbEditorCheck001', 'Sora in the editor', [
 		generateNode({
@@ -68,6 +91,17 @@ const WORKFLOWS = {
 		soraTriggerNode({ events: ['completed'] }),
 		noOpNode('Follow Up'),
 	]),
+	// Saved as the editor saves it: the value and n8n's copy of the fields (schema), the set ones shown.
+	modelFields: manualWorkflow('qbEditorCheck003', 'Model Fields in the editor', [
+		soraV2Node({
+			resource: 'video',
+			operation: 'generate',
+			model: 'veo3.1-fast',
+			prompt: 'A paper boat drifting down a rainy street at dusk',
+			modelFields: savedModelFields('veo3.1-fast', { duration: 8, resolution: '1080p' }),
+			waitMode: 'poll',
+		}),
+	]),
 };
 
 let sim;
@@ -78,7 +112,7 @@ let page;
 beforeAll(async () => {
 	const chromiumPath = ensureChromium();
 	if (!chromiumPath) throw new Error('Chromium is missing: apt-get install -y chromium');
-	sim = await startSimulator({});
+	sim = await startSimulator({ flavour: 'today' });
 	n8n = await createInstance({ name: 'editor' });
 	await n8n.importCredentials([simCredential(sim)]);
 	await n8n.importWorkflows(Object.values(WORKFLOWS));
@@ -158,4 +192,68 @@ test('the Sora Trigger draws with its icon and shows its events', async () => {
 		await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 	}
 	await page.screenshot({ path: path.join(SHOTS, 'sora-trigger-panel.png') });
+});
+
+/** One Model Fields field in the panel: its input (data-test-id parameter-input-<API field name>). */
+const mapperField = (mapper, field) => mapper.locator(`[data-test-id="parameter-input-${field}"]`);
+/** The label of a Model Fields field: fieldLabel() starts it with the API's own field name. */
+const mapperLabel = (mapper, field) =>
+	mapper.locator('[data-test-id="input-label"]').filter({ hasText: new RegExp(`^${field}\\b`) });
+
+test('Model Fields load the fields of the selected model (veo3.1-fast) from the catalogue', async () => {
+	await openCanvas(WORKFLOWS.modelFields);
+	const panel = await openPanel('Sora');
+	const mapper = panel.locator('[data-test-id="resource-mapper-container"]');
+	// getModelFields answered: the required field of Veo 3.1 Fast (4/6/8 s) shows with the saved 8 s.
+	await mapperField(mapper, 'duration').waitFor({ timeout: 30_000 });
+	await expect(mapper.getByText('duration (s)', { exact: true }).first().isVisible()).resolves.toBe(
+		true,
+	);
+	await expect(mapperField(mapper, 'duration').locator('input').first().inputValue()).resolves.toBe(
+		'8 s',
+	);
+	// The other field set in the workflow shows with its value; the unset optional ones wait under
+	// "Add field to send" (2.x: a button that lists them; 1.x: a select).
+	await expect(
+		mapperField(mapper, 'resolution').locator('input').first().inputValue(),
+	).resolves.toBe('1080p');
+	await expect(
+		mapper.getByText('resolution (default 720p)', { exact: true }).first().isVisible(),
+	).resolves.toBe(true);
+	for (const field of ['aspect_ratio', 'generate_audio', 'negative_prompt', 'seed'])
+		await expect(mapperLabel(mapper, field).count()).resolves.toBe(0);
+	const addField = mapper.locator('[data-test-id="add-fields-select"]');
+	const addFieldText = await addField.evaluate(
+		(el) => `${el.innerText} ${el.querySelector('input')?.placeholder ?? ''}`,
+	);
+	expect(addFieldText).toMatch(/Add field to send/);
+	// The README's picture: the model and its fields as set, before the list of the others opens.
+	await addField.scrollIntoViewIfNeeded();
+	await page.screenshot({ path: path.join(SHOTS, 'model-fields-veo.png') });
+	await addField.locator('button, input').first().click();
+	// The addable fields: a select's options on 1.x, a menu on 2.x.
+	const addable = (field) =>
+		page.locator('.el-select-dropdown__item, [role="menuitem"]', {
+			hasText: new RegExp(`^${field}\\b`),
+		});
+	await addable('generate_audio').first().waitFor({ timeout: 10_000 });
+	await expect(addable('aspect_ratio').first().isVisible()).resolves.toBe(true);
+});
+
+test('the node panel search finds Sora by the aliases in its codex (Veo, Kling, QingBo)', async () => {
+	await openCanvas(WORKFLOWS.modelFields);
+	await page.locator('[data-test-id="node-creator-plus-button"]').click();
+	const search = page.locator('input[data-test-id="node-creator-search-bar"]');
+	await search.waitFor({ timeout: 15_000 });
+	const sora = page
+		.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]')
+		.filter({ hasText: /^Sora$/ });
+	for (const word of ['Veo', 'Kling', 'QingBo']) {
+		// An empty search lists categories, not nodes: the next hit is fresh, not the last word's.
+		await search.fill('');
+		await sora.first().waitFor({ state: 'detached', timeout: 15_000 });
+		await search.fill(word);
+		await sora.first().waitFor({ timeout: 15_000 });
+	}
+	await page.keyboard.press('Escape');
 });
