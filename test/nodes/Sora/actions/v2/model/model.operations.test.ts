@@ -41,9 +41,11 @@ describe('Model › Get', () => {
 				{ typeVersion: 2 },
 			),
 		);
-		const model = rows[0].json as Record<string, any>;
+		const model = rows[0].json as {
+			operations: Record<string, { fields: Record<string, unknown> } | undefined>;
+		};
 		expect(model).toMatchObject({ id: 'veo3.1-fast-rev', known: true, family: 'Veo' });
-		expect(model.operations.generate.fields.duration).toMatchObject({
+		expect(model.operations.generate?.fields.duration).toMatchObject({
 			type: 'integer',
 			required: true,
 			values: [8],
