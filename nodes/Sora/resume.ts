@@ -7,7 +7,7 @@ import type {
 
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { taskOutput, type OutputOptions } from '../shared/download';
-import { isTerminal, type Task } from '../shared/task';
+import { isTerminal, keepReservation, type Task } from '../shared/task';
 
 /**
  * Pause Until Callback, its waking half: the resume webhook, and the row it reads the parked task
@@ -43,11 +43,11 @@ export function parkedRow(task: Task, timeoutMs: number): IDataObject {
 	};
 }
 
-/** The task this execution parked for, or undefined where n8n gives the webhook no input to read. */
-function parkedTaskId(ctx: IWebhookFunctions): string | undefined {
+/** The row of the task this execution parked for, or undefined where n8n gives the webhook no input. */
+function parkedTask(ctx: IWebhookFunctions): IDataObject | undefined {
 	try {
 		const row = ctx.evaluateExpression('{{ $json }}', 0) as IDataObject | undefined;
-		return row?.timed_out === true && typeof row.task_id === 'string' ? row.task_id : undefined;
+		return row?.timed_out === true && typeof row.task_id === 'string' ? row : undefined;
 	} catch {
 		return undefined;
 	}
@@ -58,9 +58,11 @@ function parkedTaskId(ctx: IWebhookFunctions): string | undefined {
  * parked for resumes it; anything else is answered and ignored, leaving the execution parked.
  */
 export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-	const read = await readCallbackTask(this, parkedTaskId(this));
+	const parked = parkedTask(this);
+	const read = await readCallbackTask(this, parked?.task_id as string | undefined);
 	if ('answered' in read) return read.answered;
-	const { task, client } = read;
+	const { client } = read;
+	const task = keepReservation(read.task, parked);
 	if (!isTerminal(task.status)) {
 		return reply(this, 202, {
 			received: true,

@@ -116,6 +116,19 @@ export function normaliseTask(response: IDataObject): Task {
 	return task;
 }
 
+/**
+ * The submit answer says what was reserved; later status answers may not repeat it. Keep it on the
+ * task from what was `known` of it (the submit, or a parked row), so every row shows its reservation.
+ */
+export function keepReservation(task: Task, known: IDataObject | undefined): Task {
+	if (task.pre_consumed_cost !== undefined || known?.pre_consumed_cost === undefined) return task;
+	return {
+		...task,
+		pre_consumed_cost: known.pre_consumed_cost,
+		pre_consumed_cost_usd: quotaToUsd(known.pre_consumed_cost),
+	};
+}
+
 /** The task object inside a callback body: the body itself, or under `data` / `task`. */
 export function taskIdFromCallback(body: unknown): string | undefined {
 	if (!body || typeof body !== 'object') return undefined;

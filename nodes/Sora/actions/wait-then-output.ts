@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { IN_FLIGHT, mapWithConcurrency } from '../../shared/concurrency';
 import { taskOutput, type OutputOptions } from '../../shared/download';
-import type { Task } from '../../shared/task';
+import { keepReservation, type Task } from '../../shared/task';
 import type { QingboClient } from '../../shared/transport';
 import { waitForTasks } from '../../shared/waiting';
 import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from './common';
@@ -21,29 +21,6 @@ export interface TaskToFinish {
 	options: WaitOptions;
 	/** false: output the task as known, without waiting (Don't Wait). */
 	wait: boolean;
-}
-
-/**
- * The submit answer says what was reserved; later status answers may not repeat it. Keep it on the
- * row, so every row with a task shows its reservation.
- */
-function keepReservation<T extends { task?: Task }>(outcome: T, known: Task | undefined): T {
-	const task = outcome.task;
-	if (
-		!task ||
-		!known ||
-		task.pre_consumed_cost !== undefined ||
-		known.pre_consumed_cost === undefined
-	)
-		return outcome;
-	return {
-		...outcome,
-		task: {
-			...task,
-			pre_consumed_cost: known.pre_consumed_cost,
-			pre_consumed_cost_usd: known.pre_consumed_cost_usd,
-		},
-	};
 }
 
 /**
@@ -70,7 +47,10 @@ export async function waitThenOutput(
 	const outcomeOf = new Map(waiting.map((t, n) => [t, outcomes[n]]));
 
 	return await mapWithConcurrency(tasks, IN_FLIGHT.downloads, async (t): Promise<ItemResult> => {
-		const outcome = keepReservation(outcomeOf.get(t) ?? { task: t.known as Task }, t.known);
+		const waited = outcomeOf.get(t) ?? { task: t.known as Task };
+		const outcome = waited.task
+			? { ...waited, task: keepReservation(waited.task, t.known) }
+			: waited;
 		if ('error' in outcome)
 			return failed(t.itemIndex, outcome.error, outcome.task ?? t.known ?? { task_id: t.taskId });
 		try {

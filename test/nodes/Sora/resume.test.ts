@@ -30,6 +30,28 @@ describe('resumeFromCallback', () => {
 		expect(result.webhookResponse).toMatchObject({ resumed: true });
 	});
 
+	it("keeps the parked submit's reservation on the row when the final status omits it", async () => {
+		const api = new FakeApi().on(
+			'GET',
+			'/v1/tasks/task_1',
+			ok({ task_id: 'task_1', status: 'completed', cost: 288000 }),
+		);
+		const { ctx } = webhookContext(api, { body: { task_id: 'task_1' } }, { options: {} });
+		ctx.evaluateExpression.mockReturnValue({
+			task_id: 'task_1',
+			status: 'queued',
+			timed_out: true,
+			pre_consumed_cost: 288000,
+		});
+		const result = await resumeFromCallback.call(ctx);
+		expect(result.workflowData?.[0][0].json).toMatchObject({
+			task_id: 'task_1',
+			cost_usd: 0.576,
+			pre_consumed_cost: 288000,
+			pre_consumed_cost_usd: 0.576,
+		});
+	});
+
 	it('keeps the execution parked on a progress callback', async () => {
 		const api = new FakeApi().on(
 			'GET',

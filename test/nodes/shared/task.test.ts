@@ -1,4 +1,5 @@
 import {
+	keepReservation,
 	isTerminal,
 	normaliseTask,
 	taskIdFromCallback,
@@ -125,5 +126,17 @@ describe('helpers', () => {
 		expect(normaliseTask({ task_id: 't', status: 'queued' })).not.toHaveProperty(
 			'pre_consumed_cost_usd',
 		);
+	});
+
+	it('keeps a known reservation on a task whose status answer omits it, and never overwrites one', () => {
+		const settled = normaliseTask({ task_id: 't', status: 'completed', cost: 288000 });
+		expect(keepReservation(settled, { pre_consumed_cost: 288000 })).toMatchObject({
+			pre_consumed_cost: 288000,
+			pre_consumed_cost_usd: 0.576,
+			cost_usd: 0.576,
+		});
+		const own = normaliseTask({ task_id: 't', status: 'queued', pre_consumed_cost: 1000 });
+		expect(keepReservation(own, { pre_consumed_cost: 288000 }).pre_consumed_cost).toBe(1000);
+		expect(keepReservation(settled, undefined)).toBe(settled);
 	});
 });
