@@ -635,6 +635,13 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 		expect(
 			(await request('POST', triggerUrl(stack.webhookUrl), { body: repeated.body })).status,
 		).toBe(200);
+		// Its execution must have finished before the restart: a 200 can come before n8n has even
+		// created it (seen on 1.123 under load, then lost to the restart), so wait for it by name.
+		await until(
+			async () => (await triggerExecutionsOf(repeated.taskId)).length === 1,
+			'the first trigger execution of the repeated task',
+			120_000,
+		);
 		await settled(WORKFLOWS.trigger.id);
 		const ms = await stack.restart({ env: { N8N_DEFAULT_BINARY_DATA_MODE: 'database' } });
 		process.stderr.write(
