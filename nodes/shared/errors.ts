@@ -108,10 +108,7 @@ export class SpendLimitReached extends Error {
 
 /** An item not sent because the API refused an earlier one for a reason that holds for all (402). */
 export class NotSubmitted extends Error {
-	constructor(
-		readonly refusedBy: ApiFailure,
-		readonly itemIndex: number,
-	) {
+	constructor(readonly refusedBy: ApiFailure) {
 		super(
 			`Not submitted: QingBo refused an earlier item of this batch (HTTP ${refusedBy.status}: ${refusedBy.message})`,
 		);

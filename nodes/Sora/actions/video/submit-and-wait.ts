@@ -55,7 +55,7 @@ interface Prepared {
 }
 
 /** Options › Extra into `extra`, Options › Additional Fields into the root; `extra` only when it has content. */
-export function finishBody(body: IDataObject, options: VideoOptions): IDataObject {
+function finishBody(body: IDataObject, options: VideoOptions): IDataObject {
 	const extra = {
 		...((body.extra as IDataObject) ?? {}),
 		...parseJsonObject(options.extra, 'Options › Extra'),
@@ -66,7 +66,6 @@ export function finishBody(body: IDataObject, options: VideoOptions): IDataObjec
 	};
 	if (Object.keys(extra).length) finished.extra = extra;
 	else delete finished.extra;
-	if (options.callbackUrl?.trim()) finished.callback_url = options.callbackUrl.trim();
 	return finished;
 }
 
@@ -230,8 +229,7 @@ export async function submitAndWait(
 		try {
 			const options = this.getNodeParameter('options', itemIndex, {}) as VideoOptions;
 			const { body, estimateUsd } = await prepare.call(this, client, itemIndex, options);
-			if (options.callbackUrl?.trim() && !body.callback_url)
-				body.callback_url = options.callbackUrl.trim();
+			if (options.callbackUrl?.trim()) body.callback_url = options.callbackUrl.trim();
 			const waitMode = this.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 			if (waitMode === 'callback' && items.length > 1) {
 				throw new InputError(
@@ -258,7 +256,7 @@ export async function submitAndWait(
 	await mapWithConcurrency(prepared, IN_FLIGHT.submits, async (item) => {
 		// After a 402 the balance is known to be short: the rest are not sent, each says why.
 		if (refusal) {
-			results[item.itemIndex] = failed(item.itemIndex, new NotSubmitted(refusal, item.itemIndex));
+			results[item.itemIndex] = failed(item.itemIndex, new NotSubmitted(refusal));
 			return;
 		}
 		const outcome = await submitWithinBudget(this, client, item, budget);

@@ -98,6 +98,7 @@ export async function buildModelRequest(
 	readTask: ReadTask,
 	itemIndex: number,
 	operation: 'generate' | 'extend' | 'edit',
+	options: IDataObject,
 ): Promise<ModelRequest> {
 	const modelId = requireText(
 		ctx.getNodeParameter('model', itemIndex),
@@ -106,7 +107,6 @@ export async function buildModelRequest(
 	);
 	const rules = findModel(modelId);
 	if (rules?.delisted) throw delistedError(rules);
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const additional = parseJsonObject(options.additionalFields, 'Options › Additional Fields');
 	const request: IDataObject = {
 		...modelFieldValues(ctx, itemIndex),
@@ -185,11 +185,15 @@ export function modelRequest(operation: 'generate' | 'extend' | 'edit'): Prepare
 			if (!sources.has(taskId)) sources.set(taskId, client.getTask(taskId));
 			return sources.get(taskId)!;
 		};
-		const { body, rules } = await buildModelRequest(this, readTask, itemIndex, operation).catch(
-			(error: unknown) => {
-				throw selfContained(error, itemIndex);
-			},
-		);
+		const { body, rules } = await buildModelRequest(
+			this,
+			readTask,
+			itemIndex,
+			operation,
+			options as IDataObject,
+		).catch((error: unknown) => {
+			throw selfContained(error, itemIndex);
+		});
 		if (!(Number(options.maxSpendUsd) > 0)) return { body };
 		prices ??= client.listModelEntries().then(priceListFrom, () => undefined);
 		return { body, estimateUsd: estimateUsd(body, rules, await prices) };
