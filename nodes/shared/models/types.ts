@@ -1,6 +1,7 @@
 /**
- * The shape of the catalogue of model rules (catalogue.ts): one plain data entry per model, read by
- * one validator (validate.ts) and one field builder (fields.ts). Adding a model is adding an entry.
+ * The shape of the catalogue of model rules (catalogue.ts, one file per family under families/): one plain
+ * data entry per model, read by one validator (validate.ts) and one field builder (fields.ts). Adding a
+ * model is adding an entry; docs/models/README.md says how, and how to check one against its source.
  */
 
 /** A JSON value a field may take. */
@@ -121,6 +122,22 @@ export interface ModelRules {
 	pricing?: Pricing;
 	/** Delisted upstream: refused before any call with this text. */
 	delisted?: { on: string; replacements: string[] };
-	/** Where the rules come from (the note's source keys). */
-	source: string;
+	/** QingBo's public documentation the rules and prices were taken from, at the version read. */
+	source: Citation;
+}
+
+/**
+ * A public page of QingBo's documentation, pinned to the version read: a file of the docs repository at
+ * one commit, https://github.com/QingBo-AI/WaveAPI-Doc/blob/<40-hex commit>/<path> (docs.qingbo.dev is
+ * built from that repository), so a later change to the page cannot silently change what we cite.
+ */
+export interface Citation {
+	/** The model's API reference page. */
+	page: string;
+	/** The day the pages were read (ISO date). */
+	read: string;
+	/** The pricing changelog the list prices come from; present exactly when the entry has `pricing`. */
+	pricing?: string;
+	/** Further pages the entry rests on (model changelog, notices, retired list). */
+	also?: string[];
 }

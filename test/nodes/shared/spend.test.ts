@@ -13,7 +13,7 @@ const veoLike: ModelRules = {
 	id: 'm',
 	family: 'Veo',
 	description: 'test model',
-	source: 'test',
+	source: { page: 'https://docs.qingbo.dev/', read: '2026-11-29' },
 	actions: {
 		generate: {
 			prompt: true,

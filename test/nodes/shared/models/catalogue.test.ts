@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../../../../nodes/shared/models/catalogue';
+import { CATALOGUE, CATALOGUE_CHECKED_ON } from '../../../../nodes/shared/models/catalogue';
 import type {
 	ActionName,
 	ActionRules,
@@ -99,6 +99,17 @@ const NUMERIC_KINDS = ['integer', 'number'];
 const LIST_KINDS = ['urlList', 'array'];
 
 const byId = new Map(CATALOGUE.map((model) => [model.id, model]));
+
+/** A page of QingBo's docs repository pinned to a full commit, or of the site built from it. */
+const DOC_PAGE =
+	/^https:\/\/(github\.com\/QingBo-AI\/WaveAPI-Doc\/blob\/[0-9a-f]{40}\/\S+|docs\.qingbo\.dev\/\S*)$/;
+
+/** A real calendar day written YYYY-MM-DD. */
+function isIsoDate(text: string): boolean {
+	return (
+		/^\d{4}-\d{2}-\d{2}$/.test(text) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+	);
+}
 
 function actionsOf(model: ModelRules): Array<[ActionName, ActionRules]> {
 	return ACTIONS.flatMap((name) => {
@@ -255,6 +266,12 @@ describe('CATALOGUE', () => {
 		expect(FAMILIES.filter((family) => !families.has(family))).toEqual([]);
 	});
 
+	it('is checked as of the oldest reading of its sources', () => {
+		expect(isIsoDate(CATALOGUE_CHECKED_ON)).toBe(true);
+		const oldestRead = CATALOGUE.map((model) => model.source.read).sort()[0];
+		expect(CATALOGUE_CHECKED_ON).toBe(oldestRead);
+	});
+
 	it('offers Sora 2 only as delisted, pointing to listed replacements', () => {
 		for (const id of ['sora-2', 'sora-2-pro']) {
 			const model = byId.get(id);
@@ -270,7 +287,7 @@ describe.each(CATALOGUE.map((model) => [model.id, model] as [string, ModelRules]
 		it('has a description, a source and at least one action unless delisted', () => {
 			expect(model.description.trim()).not.toBe('');
 			expect(model.description).not.toContain('\n');
-			expect(model.source.trim()).not.toBe('');
+			expect(model.source.page).toMatch(DOC_PAGE);
 			if (model.delisted) {
 				expect(actionsOf(model)).toEqual([]);
 				expect(model.delisted.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -281,6 +298,16 @@ describe.each(CATALOGUE.map((model) => [model.id, model] as [string, ModelRules]
 			} else {
 				expect(actionsOf(model).length).toBeGreaterThan(0);
 			}
+		});
+
+		it('cites pinned public documentation pages, read on an ISO date', () => {
+			const { page, read, pricing, also } = model.source;
+			for (const cited of [page, ...(pricing ? [pricing] : []), ...(also ?? [])]) {
+				expect(cited).toMatch(DOC_PAGE);
+			}
+			expect(isIsoDate(read)).toBe(true);
+			// Every listed amount comes from the pricing changelog, so it is cited exactly where one is given.
+			expect(pricing !== undefined).toBe(model.pricing !== undefined);
 		});
 
 		it('declares well-formed fields', () => {
