@@ -6,6 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** An http:// Base URL whose host is not loopback (localhost, 127.0.0.0/8, [::1]): the key would cross a network in clear. */
+const UNENCRYPTED_REMOTE =
+	'^\\s*[hH][tT][tT][pP]://(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(/|$))';
+
+/** The Base URL as the nodes use it (a trailing / or /v1 dropped), or the refusal host (see `test`). */
+const TRIMMED = '$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")';
+const BASE = `!$credentials.allowUnencryptedHttp && new RegExp(${JSON.stringify(UNENCRYPTED_REMOTE)}, "i").test($credentials.baseUrl) ? "https://unencrypted-http-refused.invalid" : ${TRIMMED}`;
+
 export class QingboApi implements ICredentialType {
 	name = 'qingboApi';
 
@@ -32,7 +40,28 @@ export class QingboApi implements ICredentialType {
 			default: 'https://qingbo.dev',
 			placeholder: 'e.g. https://api.qingbo.ai',
 			description:
-				'The API origin, without /v1. QingBo has used https://qingbo.dev, https://www.qingbo.dev and https://api.qingbo.ai. A trailing / or /v1 is ignored.',
+				'The API origin, without /v1. QingBo has used https://qingbo.dev, https://www.qingbo.dev and https://api.qingbo.ai. A trailing / or /v1 is ignored. The API key is sent only here.',
+		},
+		{
+			displayName: 'Allow Unencrypted HTTP',
+			name: 'allowUnencryptedHttp',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether an http:// Base URL off this machine is allowed. The API key then travels in clear text: for a trusted local proxy only. http to localhost, 127.x.x.x or [::1] needs no opt-in.',
+		},
+		{
+			displayName:
+				'This Base URL uses unencrypted http: the nodes refuse it, since the API key would travel in clear text. Use https, or turn on Allow Unencrypted HTTP for a trusted local proxy.',
+			name: 'unencryptedHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					baseUrl: [{ _cnd: { regex: UNENCRYPTED_REMOTE } }],
+					allowUnencryptedHttp: [false],
+				},
+			},
 		},
 	];
 
@@ -45,12 +74,32 @@ export class QingboApi implements ICredentialType {
 		},
 	};
 
-	// Lists models: proves the key and the host without creating a billed task.
+	// Lists models: proves the key and the host without creating a billed task. Never follows a
+	// redirect (n8n would forward the key to any host); an http Base URL off this machine is sent
+	// to a reserved name that never resolves (RFC 6761 .invalid), so the key is not sent in clear.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ $credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/, "") }}',
+			baseURL: `={{ ${BASE} }}`,
 			url: '/v1/models',
 			method: 'GET',
+			disableFollowRedirect: true,
 		},
+		rules: [
+			...[301, 302, 303, 307, 308].map((value) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value,
+					message: `The Base URL answered with a redirect (HTTP ${value}); the API key is not sent on to another host. Set the Base URL to the API host itself, e.g. https://api.qingbo.ai.`,
+				},
+			})),
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'QingBo rejected the API key (HTTP 401). Check the key, and that the Base URL is the host that issued it.',
+				},
+			},
+		],
 	};
 }

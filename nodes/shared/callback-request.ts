@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { ApiFailure } from './errors';
 import { taskIdFromCallback, type Task } from './task';
-import { CALLBACK_READ_ATTEMPTS, QingboClient } from './transport';
+import { CALLBACK_READ, QingboClient } from './transport';
 
 /**
  * For webhook descriptions in `onReceived` mode: without it n8n evaluates `responseData` to its
@@ -46,7 +46,7 @@ export async function readCallbackTask(
 	if (!taskId)
 		return { answered: reply(ctx, 400, { error: 'The callback body names no task_id' }) };
 	const client = await QingboClient.create(ctx);
-	const task = await client.getTask(taskId, CALLBACK_READ_ATTEMPTS).catch((error: Error) => error);
+	const task = await client.getTask(taskId, CALLBACK_READ).catch((error: Error) => error);
 	if (task instanceof ApiFailure && task.status === 404) {
 		return {
 			answered: reply(ctx, 404, {

@@ -1,6 +1,6 @@
-import type { IBinaryData, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { TaskFailure } from './errors';
+import { InputError, RedirectRefused, TaskFailure } from './errors';
 import type { Task } from './task';
 import type { QingboClient } from './transport';
 
@@ -26,13 +26,18 @@ async function downloadVideo(
 		throw new TaskFailure(
 			`Task ${task.task_id} completed, but its video could not be downloaded: ${response.message}`,
 			task,
-			'The video URL is in the error data; download it before it expires, or run Task › Get with Download Video on.',
+			response instanceof InputError
+				? response.fix
+				: response instanceof RedirectRefused
+					? response.description
+					: 'The video URL is in the error data; download it before it expires, or run Task › Get with Download Video on.',
 		);
 	}
 	const body = response.body as Parameters<typeof ctx.helpers.prepareBinaryData>[0] & {
 		resume?: () => void;
 	};
-	if (response.statusCode >= 400) {
+	// A 3xx here is a redirect without a usable Location: no file came either.
+	if (response.statusCode >= 300 || response.statusCode < 200) {
 		body?.resume?.(); // drain, so the socket is released
 		const gone = [403, 404, 410].includes(response.statusCode);
 		throw new TaskFailure(
@@ -43,8 +48,20 @@ async function downloadVideo(
 				: 'Try again with Task › Get and Download Video on while the link is valid.',
 		);
 	}
-	const contentType = String(response.headers?.['content-type'] ?? 'video/mp4').split(';')[0];
-	return await ctx.helpers.prepareBinaryData(body, `${task.task_id}.mp4`, contentType);
+	return await ctx.helpers.prepareBinaryData(body, `${task.task_id}.mp4`, mimeTypeOf(response));
+}
+
+/**
+ * The result host's content type only when it is a video or an image (not SVG, which can carry
+ * script): anything else is stored as opaque bytes, so a host cannot make n8n serve its HTML.
+ */
+export function mimeTypeOf(response: { headers?: IDataObject }): string {
+	const header = response.headers?.['content-type'];
+	if (header === undefined || header === '') return 'video/mp4';
+	const type = String(header).split(';')[0].trim().toLowerCase();
+	return /^(video|image)\/[a-z0-9][a-z0-9.+-]*$/.test(type) && type !== 'image/svg+xml'
+		? type
+		: 'application/octet-stream';
 }
 
 export interface OutputOptions {

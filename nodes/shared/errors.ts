@@ -44,6 +44,28 @@ export class ApiFailure extends Error {
 	}
 }
 
+/**
+ * A redirect the client would not follow: the API key goes only to the Base URL's origin (or between
+ * QingBo's documented https hosts), so the call stops here. `target` is an origin, never a full URL.
+ */
+export class RedirectRefused extends ApiFailure {
+	constructor(
+		readonly target: string,
+		message: string,
+		readonly description: string,
+		status: number,
+		attempts: number,
+	) {
+		super(message, status, 'redirect_refused', undefined, attempts);
+		this.name = 'RedirectRefused';
+	}
+
+	// A redirect answers the same way every time: retrying cannot help.
+	get transient(): boolean {
+		return false;
+	}
+}
+
 /** A task that ended badly or could not be waited for; carries the task so no paid task is orphaned. */
 export class TaskFailure extends Error {
 	constructor(
@@ -149,6 +171,8 @@ function advice(
 ): { message: string; description: string } {
 	const retried = failure.attempts > 1 ? ` after ${failure.attempts} attempts` : '';
 	switch (true) {
+		case failure instanceof RedirectRefused:
+			return { message: failure.message, description: failure.description };
 		case failure.code === 'task_not_cancellable':
 			return {
 				message: `Task ${taskId} can no longer be cancelled`,

@@ -10,25 +10,47 @@ import type {
 
 import { ApiFailure, ExecutionCancelled } from './errors';
 import { pause } from './pause';
+import {
+	apiOrigin,
+	checkBaseUrl,
+	checkTaskId,
+	downloadHops,
+	followRedirects,
+	foreignRedirect,
+	keyMayFollow,
+} from './redirects';
 import { normaliseTask, type Task } from './task';
+
+export { apiOrigin };
 
 const CREDENTIAL_TYPE = 'qingboApi';
 
 type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 const MAX_ATTEMPTS = 6;
-/** While a callback sender waits for our answer: a few seconds of retries, then 503 so it can retry. */
-export const CALLBACK_READ_ATTEMPTS = 3;
 const MAX_BACKOFF_MS = 30_000;
 const MAX_SERVER_DELAY_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 60_000;
+/** A retry with less time than this left in its budget is not worth sending. */
+const MIN_REQUEST_MS = 1_000;
 const DOWNLOAD_TIMEOUT_MS = 30 * 60_000;
 
-/** The API origin from the credential: tolerant of a trailing `/` or `/v1` typed by the user. */
-export function apiOrigin(baseUrl: string): string {
-	const trimmed = (baseUrl || '').trim().replace(/\/+$/, '').replace(/\/v1$/i, '');
-	return trimmed || 'https://qingbo.dev';
+/** How a status read may retry. */
+export interface ReadOptions {
+	/** Attempts in all (default 6). */
+	maxAttempts?: number;
+	/** false: a 429 goes straight back to the caller, who pauses more than this one call. */
+	retryRateLimits?: boolean;
+	/** The whole call, retries and server-requested waits included, ends within this many ms. */
+	deadlineMs?: number;
 }
+
+export const CALLBACK_READ_ATTEMPTS = 3;
+/** While a callback sender waits for our answer: a few seconds of retries, then 503 so it can retry. */
+export const CALLBACK_READ: ReadOptions = {
+	maxAttempts: CALLBACK_READ_ATTEMPTS,
+	deadlineMs: 10_000,
+};
 
 function header(headers: IDataObject | undefined, name: string): string | undefined {
 	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
@@ -75,32 +97,42 @@ function cancelSignal(ctx: ApiContext): AbortSignal | undefined {
 	return 'getExecutionCancelSignal' in ctx ? ctx.getExecutionCancelSignal() : undefined;
 }
 
-interface Call {
+interface Call extends ReadOptions {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;
 	headers?: IDataObject;
 	/** Retry 429, 5xx and network failures. Only for calls that are safe to repeat. */
 	retry: boolean;
-	maxAttempts?: number;
-	/** false: a 429 goes straight back to the caller, who pauses more than this one call. */
-	retryRateLimits?: boolean;
 }
+
+type Answer = IN8nHttpFullResponse | (Error & { code?: string });
 
 /**
  * The QingBo API as the nodes use it: one place for the base URL, auth, retries with backoff and
  * the translation of HTTP failures into `ApiFailure`.
  */
 export class QingboClient {
+	private readonly origin: string;
+
 	private constructor(
 		private readonly ctx: ApiContext,
-		/** Moves once if the API redirects to another host (see followsRedirect). */
-		private origin: string,
-	) {}
+		/** Every call's URL starts with it; never changes (a redirect is followed for its call only). */
+		private readonly base: string,
+		private readonly allowUnencryptedHttp: boolean,
+	) {
+		this.origin = new URL(base).origin;
+	}
 
+	/** Refuses a Base URL that is no URL, or plain http off this machine without the credential's opt-in. */
 	static async create(ctx: ApiContext): Promise<QingboClient> {
-		const credentials = await ctx.getCredentials<{ baseUrl?: string }>(CREDENTIAL_TYPE);
-		return new QingboClient(ctx, apiOrigin(credentials.baseUrl ?? ''));
+		const { baseUrl, allowUnencryptedHttp } = await ctx.getCredentials<{
+			baseUrl?: string;
+			allowUnencryptedHttp?: boolean;
+		}>(CREDENTIAL_TYPE);
+		const base = apiOrigin(baseUrl ?? '');
+		checkBaseUrl(base, allowUnencryptedHttp === true);
+		return new QingboClient(ctx, base, allowUnencryptedHttp === true);
 	}
 
 	async submitTask(body: IDataObject, idempotencyKey: string): Promise<Task> {
@@ -116,21 +148,22 @@ export class QingboClient {
 	}
 
 	/**
-	 * `maxAttempts`: the waiting engine keeps it low, since it reads again later anyway;
-	 * `retryRateLimits` false: it pauses the whole batch on a 429 itself.
+	 * The waiting engine asks few attempts (it reads again later anyway) and no 429 retries (it pauses
+	 * the whole batch itself); a callback answer asks a time budget (CALLBACK_READ).
 	 */
-	async getTask(taskId: string, maxAttempts = MAX_ATTEMPTS, retryRateLimits = true): Promise<Task> {
+	async getTask(taskId: string, options: ReadOptions = {}): Promise<Task> {
+		checkTaskId(taskId);
 		const raw = await this.call({
 			method: 'GET',
 			path: `/v1/tasks/${encodeURIComponent(taskId)}`,
 			retry: true,
-			maxAttempts,
-			retryRateLimits,
+			...options,
 		});
 		return normaliseTask({ task_id: taskId, ...raw });
 	}
 
 	async cancelTask(taskId: string): Promise<Task> {
+		checkTaskId(taskId);
 		const raw = await this.call({
 			method: 'POST',
 			path: `/v1/tasks/${encodeURIComponent(taskId)}/cancel`,
@@ -162,78 +195,82 @@ export class QingboClient {
 	}
 
 	/**
-	 * Streams a result file. The key is sent only to the API's own origin, never to a CDN link.
-	 * Resolves with the answer whatever its status (the caller explains an expired link); rejects
-	 * only when no answer came.
+	 * Streams a result file: https only (http under the Base URL's rule). The key goes only to the API's
+	 * own origin; redirects are followed here, hop by hop, and a hop to another origin (a CDN) is made
+	 * without the key. Resolves with the final answer whatever its status (the caller explains an
+	 * expired link); rejects when no answer came or a link is refused.
 	 */
 	async download(url: string): Promise<IN8nHttpFullResponse> {
-		const request: IHttpRequestOptions = {
-			url,
-			method: 'GET',
-			encoding: 'stream',
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: DOWNLOAD_TIMEOUT_MS,
-			abortSignal: cancelSignal(this.ctx),
-		};
-		const sameOrigin = new URL(url).origin === this.origin;
-		const response: unknown = sameOrigin
-			? await this.ctx.helpers.httpRequestWithAuthentication.call(
-					this.ctx,
-					CREDENTIAL_TYPE,
-					request,
-				)
-			: await this.ctx.helpers.httpRequest(request);
-		return response as IN8nHttpFullResponse;
+		const signal = cancelSignal(this.ctx);
+		const { origin, allowUnencryptedHttp: allowHttp } = this;
+		return await downloadHops(url, origin, allowHttp, signal, async (target, withKey) => {
+			const request: IHttpRequestOptions = {
+				url: target.href,
+				method: 'GET',
+				encoding: 'stream',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: DOWNLOAD_TIMEOUT_MS,
+				abortSignal: signal,
+			};
+			const helpers = this.ctx.helpers;
+			return (
+				withKey
+					? await helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, request)
+					: await helpers.httpRequest(request)
+			) as IN8nHttpFullResponse;
+		});
 	}
 
-	/** Moves this client to the host a 3xx points at, once per host, keeping method and body. */
-	private followsRedirect(
-		response: IN8nHttpFullResponse,
-		options: IHttpRequestOptions,
-		path: string,
-	): boolean {
-		const location = header(response.headers as IDataObject, 'location');
-		if (response.statusCode < 300 || response.statusCode >= 400 || !location) return false;
-		const target = new URL(location, options.url);
-		if (!target.pathname.endsWith(path) || target.origin === this.origin) return false;
-		this.origin = target.origin;
-		options.url = `${this.origin}${path}`;
-		return true;
+	/**
+	 * One attempt: the request, plus the redirects it may follow with the key (same origin, or between
+	 * QingBo's https hosts), for this call only. A hop is not an attempt.
+	 */
+	private async send(call: Call, attempt: number, signal?: AbortSignal, deadline = Infinity) {
+		const what = `calling ${call.method} ${call.path}`;
+		return await followRedirects<Answer>(
+			new URL(`${this.base}${call.path}`),
+			{ signal, what, attempts: attempt },
+			async (url) => {
+				const options: IHttpRequestOptions = {
+					method: call.method,
+					url: url.href,
+					// POST stays POST with its body on every redirect status: we follow, not n8n.
+					disableFollowRedirect: true,
+					headers: { Accept: 'application/json', ...call.headers },
+					body: call.body,
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: Math.min(REQUEST_TIMEOUT_MS, Math.max(MIN_REQUEST_MS, deadline - Date.now())),
+					abortSignal: signal,
+				};
+				const { helpers } = this.ctx;
+				const sent = helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, options);
+				return await (sent as Promise<IN8nHttpFullResponse>).catch(
+					(error: Error & { code?: string }) => error,
+				);
+			},
+			(from, next, answer) => {
+				if (!keyMayFollow(from, next)) throw foreignRedirect(next, answer.statusCode, attempt);
+			},
+		);
 	}
 
 	private async call(call: Call): Promise<IDataObject> {
 		const signal = cancelSignal(this.ctx);
-		const options: IHttpRequestOptions = {
-			method: call.method,
-			url: `${this.origin}${call.path}`,
-			// A redirected POST would turn into a GET; we follow it ourselves below (e.g. apex → www host).
-			disableFollowRedirect: call.method !== 'GET',
-			headers: { Accept: 'application/json', ...call.headers },
-			body: call.body,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: REQUEST_TIMEOUT_MS,
-		};
+		const deadline = call.deadlineMs === undefined ? Infinity : Date.now() + call.deadlineMs;
 		for (let attempt = 1; ; attempt++) {
 			let failure: ApiFailure;
 			let delay: number | undefined;
-			const response = await this.ctx.helpers.httpRequestWithAuthentication
-				.call(this.ctx, CREDENTIAL_TYPE, options)
-				.then(
-					(full) => full as IN8nHttpFullResponse,
-					(error: Error & { code?: string }) => error,
-				);
+			const response = await this.send(call, attempt, signal, deadline);
 			if (response instanceof Error) {
 				if (signal?.aborted) throw new ExecutionCancelled(`calling ${call.method} ${call.path}`);
 				// Keep only the message: the raw error carries the request, Authorization header included.
 				failure = new ApiFailure(response.message, 0, response.code, undefined, attempt);
 			} else if (response.statusCode >= 200 && response.statusCode < 300) {
 				return (response.body ?? {}) as IDataObject;
-			} else if (this.followsRedirect(response, options, call.path)) {
-				attempt--;
-				continue;
 			} else {
 				failure = errorFromBody(response.statusCode, response.body, attempt);
 				delay = serverDelayMs(response.headers as IDataObject, response.body);
@@ -248,6 +285,8 @@ export class QingboClient {
 				throw failure;
 			const wait =
 				delay === undefined ? backoffMs(attempt - 1) : Math.min(delay, MAX_SERVER_DELAY_MS);
+			// On a budget (a callback sender waits for us) a wait past it is no wait: answer now.
+			if (Date.now() + wait + MIN_REQUEST_MS > deadline) throw failure;
 			await pause(wait, signal, `waiting to retry ${call.method} ${call.path}`);
 		}
 	}

@@ -111,7 +111,10 @@ export async function waitForTasks(
 			return;
 		}
 		try {
-			const task = await client.getTask(lane.request.taskId, READ_ATTEMPTS, false);
+			const task = await client.getTask(lane.request.taskId, {
+				maxAttempts: READ_ATTEMPTS,
+				retryRateLimits: false,
+			});
 			const at = Date.now();
 			lane.last = task;
 			lane.lastError = undefined;

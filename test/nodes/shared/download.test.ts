@@ -1,7 +1,7 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import { TaskFailure } from '../../../nodes/shared/errors';
-import { taskOutput } from '../../../nodes/shared/download';
+import { mimeTypeOf, taskOutput } from '../../../nodes/shared/download';
 import type { Task } from '../../../nodes/shared/task';
 import { QingboClient } from '../../../nodes/shared/transport';
 import { executeContext } from '../../helpers/execute-context';
@@ -154,5 +154,54 @@ describe('taskOutput', () => {
 			'Task task_1 completed, but its video could not be downloaded: getaddrinfo ENOTFOUND cdn.test',
 		);
 		expect(error.task).toMatchObject({ video_url: CDN_URL });
+	});
+
+	it.each([
+		['video/mp4', 'video/mp4'],
+		['video/webm; codecs=vp9', 'video/webm'],
+		['Video/QuickTime', 'video/quicktime'],
+		['image/png', 'image/png'],
+		['text/html; charset=utf-8', 'application/octet-stream'],
+		['image/svg+xml', 'application/octet-stream'],
+		['application/json', 'application/octet-stream'],
+		['application/octet-stream', 'application/octet-stream'],
+		['video/', 'application/octet-stream'],
+	])('stores a result served as %s with the type %s', async (served, stored) => {
+		const { ctx, client } = await setup(() => ({
+			statusCode: 200,
+			headers: { 'content-type': served },
+			body: stream(),
+		}));
+		await taskOutput(ctx, task(), client, { download: true });
+		expect(ctx.helpers.prepareBinaryData).toHaveBeenCalledWith(
+			expect.anything(),
+			'task_1.mp4',
+			stored,
+		);
+		expect(mimeTypeOf({ headers: { 'content-type': served } })).toBe(stored);
+	});
+
+	it.each(['file:///etc/passwd', 'ftp://cdn.test/task_1.mp4', 'http://cdn.test/task_1.mp4'])(
+		'refuses to fetch %s, naming the task and what to do, without any request',
+		async (url) => {
+			const { api, ctx, client } = await setup();
+			const error = await taskOutput(ctx, task({ video_url: url }), client, {
+				download: true,
+			}).catch((e) => e);
+			expect(error).toBeInstanceOf(TaskFailure);
+			expect(error.message).toMatch(
+				/^Task task_1 completed, but its video could not be downloaded: Video URL: the link points to .*, which is not https/,
+			);
+			expect(error.description).toMatch(/Only https result links are downloaded/);
+			expect(ctx.helpers.httpRequest).not.toHaveBeenCalled();
+			expect(api.calls).toHaveLength(0);
+		},
+	);
+
+	it('reports a redirect without a usable Location as a failed download', async () => {
+		const { ctx, client } = await setup(() => ({ statusCode: 302, headers: {}, body: stream() }));
+		const error = await taskOutput(ctx, task(), client, { download: true }).catch((e) => e);
+		expect(error.message).toBe('Task task_1 completed, but its video download failed (HTTP 302)');
+		expect(ctx.helpers.prepareBinaryData).not.toHaveBeenCalled();
 	});
 });
