@@ -1,91 +1,30 @@
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import { VersionedNodeType } from 'n8n-workflow';
+import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import * as task from './actions/task/Task.resource';
-import * as account from './actions/v2/account/Account.resource';
-import * as model from './actions/v2/model/Model.resource';
-import * as videoV2 from './actions/v2/video/Video.resource';
-import * as video from './actions/video/Video.resource';
-import { getModels, getModelsV2 } from './methods/loadOptions';
-import { getModelFields } from './methods/resourceMapping';
-import { resumeFromCallback, resumeWebhooks } from './resume';
+import { QINGBO_VIDEO_ICON } from './common/icon';
+import { SoraV1 } from './v1/SoraV1.node';
+import { SoraV2 } from './v2/SoraV2.node';
 
-/** Version 1's own properties: shown only on saved version-1 nodes, which keep working exactly as before. */
-const versionOne = updateDisplayOptions({ show: { '@version': [1] } }, [
-	{
-		displayName: 'Resource',
-		name: 'resource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Task', value: 'task' },
-			{ name: 'Video', value: 'video' },
-		],
-		default: 'video',
-	},
-	...video.description,
-]);
-
-export class Sora implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Sora',
-		name: 'sora',
-		icon: { light: 'file:../../icons/sora.svg', dark: 'file:../../icons/sora.dark.svg' },
-		group: ['transform'],
-		version: [1, 2],
-		defaultVersion: 2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description:
-			'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API, each checked against its rules before billing',
-		defaults: { name: 'Sora' },
-		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'qingboApi', required: true }],
-		webhooks: resumeWebhooks,
-		waitingNodeTooltip: 'Waiting for QingBo to call back when the video is ready',
-		properties: [
-			...versionOne,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				displayOptions: { show: { '@version': [2] } },
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Model', value: 'model' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'Video', value: 'video' },
-				],
-				default: 'video',
-			},
-			...videoV2.description,
-			...task.description,
-			...account.description,
-			...model.description,
-		],
-	};
-
-	methods = {
-		loadOptions: { getModels, getModelsV2 },
-		resourceMapping: { getModelFields },
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
-
-	// Only "Pause Until Callback" executions are resumed here; execute() is not run again.
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback.call(this);
+/**
+ * The QingBo Video node. Its type name stays `sora` (saved workflows store it); what users see is
+ * named for the service. Version 1 is the Sora-era node, kept byte for byte for saved workflows;
+ * version 2, what new nodes get, serves every current model (one folder per version).
+ */
+export class Sora extends VersionedNodeType {
+	constructor() {
+		const baseDescription: INodeTypeBaseDescription = {
+			displayName: 'QingBo Video',
+			name: 'sora',
+			icon: QINGBO_VIDEO_ICON,
+			group: ['transform'],
+			description:
+				'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API',
+			defaultVersion: 2,
+		};
+		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
+			1: new SoraV1(),
+			2: new SoraV2(),
+		};
+		super(nodeVersions, baseDescription);
 	}
 }

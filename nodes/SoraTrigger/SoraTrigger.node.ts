@@ -21,14 +21,17 @@ function sameSecret(given: unknown, expected: string): boolean {
 
 export class SoraTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Sora Trigger',
+		displayName: 'QingBo Trigger',
 		name: 'soraTrigger',
-		icon: { light: 'file:../../icons/sora.svg', dark: 'file:../../icons/sora.dark.svg' },
+		icon: {
+			light: 'file:../../icons/qingbo-video.svg',
+			dark: 'file:../../icons/qingbo-video.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "On " + $parameter["events"].join(", ") }}',
 		description: 'Starts the workflow when QingBo calls back about a finished video task',
-		defaults: { name: 'Sora Trigger' },
+		defaults: { name: 'QingBo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'qingboApi', required: true }],
@@ -44,7 +47,7 @@ export class SoraTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Paste this node's Production URL into the Sora node's Options › Callback URL (or any tool that submits QingBo tasks). Each callback is checked against the API before the workflow starts.",
+					"Paste this node's Production URL into the QingBo Video node's Options › Callback URL (or any tool that submits QingBo tasks). Each callback is checked against the API before the workflow starts.",
 				name: 'urlNotice',
 				type: 'notice',
 				default: '',

@@ -5,6 +5,12 @@ import { taskIdFromCallback, type Task } from './task';
 import { CALLBACK_READ, QingboClient } from './transport';
 
 /**
+ * What every callback handler does first (the QingBo Trigger and a parked execution's resume URL):
+ * find the task the body names, and read it from the API with our own key. The body is never
+ * trusted: it only names the task.
+ */
+
+/**
  * For webhook descriptions in `onReceived` mode: without it n8n evaluates `responseData` to its
  * default `firstEntryJson` and sends that string instead of our `webhookResponse` JSON.
  */
@@ -20,33 +26,28 @@ export function reply(
 	return { noWebhookResponse: true };
 }
 
+/** The task ID the callback body names, if it names one of a sane shape. */
+export function callbackTaskId(ctx: IWebhookFunctions): string | undefined {
+	return taskIdFromCallback(ctx.getBodyData());
+}
+
+/** How a callback reads its task: a few seconds of retries at most while the sender waits. */
+export function callbackReader(client: QingboClient): (taskId: string) => Promise<Task> {
+	return async (taskId) => await client.getTask(taskId, CALLBACK_READ);
+}
+
+export type CallbackRead = { task: Task } | { answered: IWebhookResponseData };
+
 /**
- * The task a callback is about, read from the API with our own key: the body is never trusted,
- * it only names the task. Answers 400 (no task ID), 404 (unknown to this account) or 503 (API
- * unreachable: the sender may retry) itself. With `expectedTaskId` (a parked execution) a body
- * naming another task is answered 409 without any API call, and a body naming none reads the
- * expected task.
+ * Reads a callback's task while the sender waits: a few seconds at most, then 503 so it can retry.
+ * Answers 404 (unknown to this account) and 503 (API unreachable) itself.
  */
-export async function readCallbackTask(
+export async function readForCallback(
 	ctx: IWebhookFunctions,
-	expectedTaskId?: string,
-): Promise<{ task: Task; client: QingboClient } | { answered: IWebhookResponseData }> {
-	const namedTaskId = taskIdFromCallback(ctx.getBodyData());
-	if (expectedTaskId && namedTaskId && namedTaskId !== expectedTaskId) {
-		return {
-			answered: reply(ctx, 409, {
-				received: false,
-				task_id: namedTaskId,
-				expected_task_id: expectedTaskId,
-				error: `This execution waits for task ${expectedTaskId}, not ${namedTaskId}; it stays parked`,
-			}),
-		};
-	}
-	const taskId = namedTaskId ?? expectedTaskId;
-	if (!taskId)
-		return { answered: reply(ctx, 400, { error: 'The callback body names no task_id' }) };
-	const client = await QingboClient.create(ctx);
-	const task = await client.getTask(taskId, CALLBACK_READ).catch((error: Error) => error);
+	taskId: string,
+	read: (taskId: string) => Promise<Task>,
+): Promise<CallbackRead> {
+	const task = await read(taskId).catch((error: Error) => error);
 	if (task instanceof ApiFailure && task.status === 404) {
 		return {
 			answered: reply(ctx, 404, {
@@ -63,5 +64,17 @@ export async function readCallbackTask(
 			}),
 		};
 	}
-	return { task, client };
+	return { task };
+}
+
+/** The task a callback to the QingBo Trigger is about: 400 when the body names none. */
+export async function readCallbackTask(
+	ctx: IWebhookFunctions,
+): Promise<{ task: Task; client: QingboClient } | { answered: IWebhookResponseData }> {
+	const taskId = callbackTaskId(ctx);
+	if (!taskId)
+		return { answered: reply(ctx, 400, { error: 'The callback body names no task_id' }) };
+	const client = await QingboClient.create(ctx);
+	const read = await readForCallback(ctx, taskId, callbackReader(client));
+	return 'answered' in read ? read : { task: read.task, client };
 }

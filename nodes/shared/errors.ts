@@ -27,6 +27,8 @@ export class ExecutionCancelled extends Error {
 export class ApiFailure extends Error {
 	/** How long the server asked us to wait (`Retry-After` or `reset_at`), when it said. */
 	retryAfterMs?: number;
+	/** Where the user set `param`, when the request knows it (version 2: "Model Fields › duration"). */
+	field?: string;
 
 	constructor(
 		message: string,
@@ -179,7 +181,9 @@ function advice(
 				description: `Only queued tasks can be cancelled; this one is already processing or finished (${failure.message}). Use Task › Get to see its status.`,
 			};
 		case failure.status === 400: {
-			const field = failure.param ? (FIELD_LABELS[failure.param] ?? failure.param) : undefined;
+			const field =
+				failure.field ??
+				(failure.param ? (FIELD_LABELS[failure.param] ?? failure.param) : undefined);
 			return {
 				message: `QingBo rejected the request: ${failure.message}`,
 				description: field

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { quotaToUsd } from './spend';
+import { quotaToUsd } from './spend/money';
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
 

@@ -5,6 +5,11 @@ import { FIRST_READ_MS, PollSchedule } from './poll-schedule';
 import { isTerminal, type Task } from './task';
 import type { QingboClient } from './transport';
 
+/** Options › Poll Interval's default: 0 = no fixed cadence, each task's reads follow what is known (poll-schedule.ts). */
+export const DEFAULT_POLL_INTERVAL_S = 0;
+/** Options › Timeout's default, in seconds: for polling and for a parked batch. */
+export const DEFAULT_TIMEOUT_S = 1200;
+
 /** A failed read is retried once at once, then simply again at its next read. */
 const READ_ATTEMPTS = 2;
 
@@ -19,7 +24,8 @@ export interface WaitRequest {
 
 export type WaitOutcome = { task: Task } | { error: Error; task?: Task };
 
-function failureOf(task: Task): TaskFailure | undefined {
+/** A terminal task that did not complete, as the error its row or the node shows; undefined when completed. */
+export function failureOf(task: Task): TaskFailure | undefined {
 	if (task.status === 'completed') return undefined;
 	const apiError = (task.error ?? {}) as { message?: string; code?: string };
 	if (task.status === 'cancelled') {

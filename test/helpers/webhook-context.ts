@@ -3,10 +3,15 @@ import type { IDataObject, INode, IWebhookFunctions, Workflow } from 'n8n-workfl
 
 import type { FakeApi } from './fake-api';
 
-/** An IWebhookFunctions for logic tests: a request body, node parameters, a response recorder. */
+let executions = 0;
+
+/**
+ * An IWebhookFunctions for logic tests: a request body, node parameters, a response recorder. Each
+ * context is of its own execution unless `executionId` is given (several callbacks to one execution).
+ */
 export function webhookContext(
 	api: FakeApi,
-	request: { body?: unknown; query?: IDataObject; headers?: IDataObject },
+	request: { body?: unknown; query?: IDataObject; headers?: IDataObject; executionId?: string },
 	params: IDataObject = {},
 ) {
 	const ctx = mockDeep<IWebhookFunctions>();
@@ -19,6 +24,7 @@ export function webhookContext(
 	);
 	ctx.getNode.mockReturnValue(mock<INode>({ id: 'trigger-1', name: 'Sora Trigger' }));
 	ctx.getWorkflow.mockReturnValue({ id: 'wf-1' } as Workflow);
+	ctx.getExecutionId.mockReturnValue(request.executionId ?? `exec-${++executions}`);
 	ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });
 	ctx.helpers.httpRequestWithAuthentication.mockImplementation(api.request as never);
 	const res = {

@@ -64,7 +64,7 @@ const CHROMIUM_ARGS = [
  */
 function savedModelFields(model, value) {
 	const { mapperFields } = require(path.join(REPO_ROOT, 'dist/nodes/shared/models/fields'));
-	const { findModel } = require(path.join(REPO_ROOT, 'dist/nodes/shared/models/validate'));
+	const { findModel } = require(path.join(REPO_ROOT, 'dist/nodes/shared/models/catalogue'));
 	const schema = mapperFields(findModel(model).actions.generate).map((field) => ({
 		...field,
 		removed: !field.required && !(field.id in value),

@@ -17,7 +17,7 @@ import { SORA } from './families/sora';
 import { VEO } from './families/veo';
 import { VIDU } from './families/vidu';
 import { WAN } from './families/wan';
-import type { ModelRules } from './types';
+import type { ActionName, ModelRules } from './types';
 
 /**
  * The day the rules were last checked against QingBo's documentation: the oldest `source.read` of any
@@ -40,3 +40,22 @@ export const CATALOGUE: readonly ModelRules[] = [
 	...OMNI,
 	...SORA,
 ];
+
+const byId = new Map(CATALOGUE.map((model) => [model.id, model]));
+
+/** The catalogue entry of a model ID (case and spaces forgiven), or undefined for a model we do not know. */
+export function findModel(id: unknown): ModelRules | undefined {
+	return typeof id === 'string' ? byId.get(id.trim().toLowerCase()) : undefined;
+}
+
+/** Operations of the node, and the model actions each may send (Edit also reworks: finalize, regenerate). */
+export const OPERATION_ACTIONS: Record<string, ActionName[]> = {
+	generate: ['generate'],
+	extend: ['extend'],
+	edit: ['edit', 'finalize', 'regenerate'],
+};
+
+/** The model action an operation sends for this model, or undefined when the model has none. */
+export function actionFor(model: ModelRules, operation: string): ActionName | undefined {
+	return (OPERATION_ACTIONS[operation] ?? []).find((action) => model.actions[action]);
+}

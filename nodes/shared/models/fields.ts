@@ -1,7 +1,7 @@
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
 import type { ActionRules, FieldRule } from './types';
-import { describeField } from './validate';
+import { describeField } from './describe';
 
 function widget(rule: FieldRule): FieldType {
 	if (rule.values) return 'options';

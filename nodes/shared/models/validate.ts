@@ -2,109 +2,13 @@ import { jsonParse } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import { CATALOGUE } from './catalogue';
-import type {
-	ActionName,
-	ActionRules,
-	Condition,
-	CrossRule,
-	FieldRule,
-	FieldValue,
-	ModelRules,
-} from './types';
+import { describeField, listWords } from './describe';
+import type { ActionName, ActionRules, Condition, CrossRule, FieldRule, ModelRules } from './types';
 
 /** Body keys every action takes besides its own fields. */
 const ALWAYS_ACCEPTED = ['model', 'action', 'callback_url', 'callback_events'];
 /** Where the Model Fields are, as the user sees it in the node. */
 const FIELDS_LABEL = 'Model Fields';
-
-const byId = new Map(CATALOGUE.map((model) => [model.id, model]));
-
-/** The catalogue entry of a model ID (case and spaces forgiven), or undefined for a model we do not know. */
-export function findModel(id: unknown): ModelRules | undefined {
-	return typeof id === 'string' ? byId.get(id.trim().toLowerCase()) : undefined;
-}
-
-/** Operations of the node, and the model actions each may send (Edit also reworks: finalize, regenerate). */
-export const OPERATION_ACTIONS: Record<string, ActionName[]> = {
-	generate: ['generate'],
-	extend: ['extend'],
-	edit: ['edit', 'finalize', 'regenerate'],
-};
-
-/** The model action an operation sends for this model, or undefined when the model has none. */
-export function actionFor(model: ModelRules, operation: string): ActionName | undefined {
-	return (OPERATION_ACTIONS[operation] ?? []).find((action) => model.actions[action]);
-}
-
-/** "a, b or c", for messages. */
-export function listWords(values: readonly unknown[]): string {
-	const words = values.map((value) => String(value));
-	return words.length <= 1
-		? (words[0] ?? '')
-		: `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
-/** Runs of consecutive integers written as ranges: [0, 4, 5, ..., 30] -> "0 or 4 to 30". */
-function compactValues(values: readonly unknown[]): string {
-	if (values.length < 6 || !values.every((value) => Number.isInteger(value)))
-		return listWords(values);
-	const runs: string[] = [];
-	const sorted = [...(values as number[])].sort((a, b) => a - b);
-	let start = sorted[0];
-	for (let i = 1; i <= sorted.length; i++) {
-		if (sorted[i] === sorted[i - 1] + 1) continue;
-		const end = sorted[i - 1];
-		runs.push(
-			end - start >= 2 ? `${start} to ${end}` : end === start ? `${start}` : `${start}, ${end}`,
-		);
-		start = sorted[i];
-	}
-	return listWords(runs);
-}
-
-/** "1 URL", "3 URLs". */
-function count(n: number, noun: string): string {
-	return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-/** What a field takes, in words: "4, 6 or 8 s", "an integer from 3 to 15 s", "up to 7 URLs". */
-export function describeField(rule: FieldRule): string {
-	const unit = rule.unit ? ` ${rule.unit}` : '';
-	if (rule.values) return `${compactValues(rule.values)}${unit}`;
-	switch (rule.kind) {
-		case 'integer':
-		case 'number': {
-			const what = rule.kind === 'integer' ? 'an integer' : 'a number';
-			if (rule.min !== undefined && rule.max !== undefined)
-				return `${what} from ${rule.min} to ${rule.max}${unit}`;
-			if (rule.min !== undefined) return `${what} of at least ${rule.min}${unit}`;
-			if (rule.max !== undefined) return `${what} up to ${rule.max}${unit}`;
-			return what;
-		}
-		case 'boolean':
-			return 'true or false';
-		case 'url':
-			return rule.assets ? 'one http(s) or asset:// URL' : 'one public http(s) URL';
-		case 'urlList': {
-			const noun = `public http(s)${rule.assets ? ' or asset://' : ''} URL`;
-			if (rule.minItems !== undefined && rule.maxItems !== undefined)
-				return rule.minItems === rule.maxItems
-					? `exactly ${count(rule.maxItems, noun)}`
-					: `${rule.minItems} to ${rule.maxItems} ${noun}s`;
-			if (rule.maxItems !== undefined) return `up to ${count(rule.maxItems, noun)}`;
-			return `a list of ${noun}s`;
-		}
-		case 'array':
-			return rule.maxItems !== undefined
-				? `a JSON array of up to ${count(rule.maxItems, 'item')}`
-				: 'a JSON array';
-		case 'object':
-			return 'a JSON object';
-		default:
-			return rule.maxLength ? `text of up to ${rule.maxLength} characters` : 'text';
-	}
-}
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -342,24 +246,4 @@ export function checkModelRequest(
 		}
 	}
 	return body;
-}
-
-/** The error for a delisted model, with QingBo's suggested replacements. */
-export function delistedError(model: ModelRules): InputError {
-	const instead = model.delisted?.replacements ?? [];
-	return new InputError(
-		'Model',
-		`${model.id} was delisted by QingBo on ${model.delisted?.on}; the API refuses every request for it`,
-		`Pick another model${instead.length ? `, e.g. ${listWords(instead)}` : ''}, and set its fields in Model Fields.`,
-	);
-}
-
-/** Typed default values, for showing a model's rules (Model › Get). */
-export function fieldSummary(rule: FieldRule): IDataObject {
-	const summary: IDataObject = { type: rule.kind, takes: describeField(rule) };
-	if (rule.required) summary.required = true;
-	if (rule.values) summary.values = rule.values as FieldValue[];
-	if (rule.default !== undefined) summary.default = rule.default;
-	if (rule.note) summary.note = rule.note;
-	return summary;
 }

@@ -1,19 +1,25 @@
-import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	INodeProperties,
+	INodePropertyCollection,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { Sora } from '../../../nodes/Sora/Sora.node';
 
 /**
  * The public contract (../shared/contract.md): saved workflows store these names and omit values equal to
  * a parameter's default, so a renamed parameter or value, or a changed default, silently changes them.
  */
-const { description } = new Sora();
+const node = new Sora();
+const descriptionOf = (version: number): INodeTypeDescription =>
+	node.getNodeType(version).description;
 
 /** The parameters named `name` that the editor shows for this resource and operation, on a node version. */
 function shown(name: string, resource: string, operation?: string, version = 1): INodeProperties[] {
-	return description.properties.filter((p) => {
+	return descriptionOf(version).properties.filter((p) => {
 		const show = p.displayOptions?.show ?? {};
 		return (
 			p.name === name &&
-			(!show['@version'] || show['@version'].includes(version)) &&
 			(!show.resource || show.resource.includes(resource)) &&
 			(!operation || !show.operation || show.operation.includes(operation))
 		);
@@ -33,14 +39,22 @@ const optionNames = (p: INodeProperties) =>
 
 describe('Sora node: the public names and defaults saved workflows rely on', () => {
 	it('is the node type "sora", versions 1 and 2 (2 for new nodes), with the qingboApi credential, usable as an AI tool', () => {
-		expect(description).toMatchObject({
-			name: 'sora',
-			displayName: 'Sora',
-			version: [1, 2],
-			defaultVersion: 2,
+		expect(node.description).toMatchObject({ name: 'sora', defaultVersion: 2 });
+		expect(Object.keys(node.nodeVersions)).toEqual(['1', '2']);
+		for (const version of [1, 2]) {
+			const description = descriptionOf(version);
+			expect(description).toMatchObject({ name: 'sora', version });
+			expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);
+			expect(description.usableAsTool).toBe(true);
+		}
+	});
+
+	it('is named for QingBo in the node panel and on the canvas (the type name stays sora)', () => {
+		expect(node.description.displayName).toBe('QingBo Video');
+		expect(descriptionOf(2)).toMatchObject({
+			displayName: 'QingBo Video',
+			defaults: { name: 'QingBo Video' },
 		});
-		expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);
-		expect(description.usableAsTool).toBe(true);
 	});
 
 	it('offers the resources video (default) and task with their operations and defaults', () => {
@@ -184,11 +198,11 @@ describe('Sora node version 2: the public names and defaults of ../shared/contra
 			expect(shown(name, 'video', undefined, 2)).toHaveLength(0);
 	});
 
-	it('is found by a search for the model families and QingBo', () => {
+	it('is found by a search for the model families, QingBo and Sora', () => {
 		const codex = jest.requireActual('../../../nodes/Sora/Sora.node.json') as {
 			alias?: string[];
 		};
-		for (const word of ['Veo', 'Kling', 'Seedance', 'Wan', 'PixVerse', 'Hailuo', 'QingBo'])
+		for (const word of ['Veo', 'Kling', 'Seedance', 'Wan', 'PixVerse', 'Hailuo', 'QingBo', 'Sora'])
 			expect(codex.alias).toContain(word);
 	});
 });

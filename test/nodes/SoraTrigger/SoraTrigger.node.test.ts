@@ -105,14 +105,15 @@ describe('Sora Trigger webhook', () => {
 });
 
 // The public contract (../shared/contract.md): saved workflows store these names and omit default values.
-describe('Sora Trigger: the public names and defaults saved workflows rely on', () => {
+describe('QingBo Trigger: the public names and defaults saved workflows rely on', () => {
 	const { description } = trigger;
 	const parameter = (name: string) => description.properties.find((p) => p.name === name);
 
 	it('is the node type "soraTrigger", version 1, with the qingboApi credential and a POST webhook', () => {
 		expect(description).toMatchObject({
 			name: 'soraTrigger',
-			displayName: 'Sora Trigger',
+			displayName: 'QingBo Trigger',
+			defaults: { name: 'QingBo Trigger' },
 			version: 1,
 		});
 		expect(description.credentials).toEqual([{ name: 'qingboApi', required: true }]);

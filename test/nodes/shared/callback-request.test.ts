@@ -57,50 +57,6 @@ describe('readCallbackTask', () => {
 		expect(response.body).toMatchObject({ task_id: 'task_x' });
 		expect(api.count('GET', '/v1/tasks/task_x')).toBe(CALLBACK_READ_ATTEMPTS);
 	});
-
-	describe('with an expected task (a parked execution)', () => {
-		it('answers 409 to a body naming another task, without any API call', async () => {
-			const api = new FakeApi();
-			const { ctx, response } = webhookContext(api, { body: { task_id: 'task_B' } });
-			expect(await readCallbackTask(ctx, 'task_A')).toEqual({
-				answered: { noWebhookResponse: true },
-			});
-			expect(response).toEqual({
-				status: 409,
-				body: {
-					received: false,
-					task_id: 'task_B',
-					expected_task_id: 'task_A',
-					error: 'This execution waits for task task_A, not task_B; it stays parked',
-				},
-			});
-			expect(api.calls).toHaveLength(0);
-		});
-
-		it('reads the expected task when the body names none', async () => {
-			const api = new FakeApi().on(
-				'GET',
-				'/v1/tasks/task_A',
-				ok({
-					task_id: 'task_A',
-					status: 'completed',
-					result: { videos: [{ url: 'https://cdn/a.mp4' }] },
-				}),
-			);
-			const { ctx } = webhookContext(api, { body: {} });
-			const read = await readCallbackTask(ctx, 'task_A');
-			expect(read).toMatchObject({ task: { task_id: 'task_A', status: 'completed' } });
-			expect(api.count('GET', '/v1/tasks/task_A')).toBe(1);
-		});
-
-		it('reads it when the body names it too', async () => {
-			const api = new FakeApi().on('GET', '/v1/tasks/task_A', ok({ status: 'failed' }));
-			const { ctx } = webhookContext(api, { body: { task_id: 'task_A' } });
-			expect(await readCallbackTask(ctx, 'task_A')).toMatchObject({
-				task: { task_id: 'task_A', status: 'failed' },
-			});
-		});
-	});
 });
 
 describe('reply', () => {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { router } from '../../../../nodes/Sora/actions/router';
+import { runNode } from '../../../helpers/run-node';
 import { executeContext } from '../../../helpers/execute-context';
 import { FakeApi, ok } from '../../../helpers/fake-api';
 
@@ -92,7 +92,7 @@ describe('version 1 sends the requests it always sent', () => {
 			'/v1/tasks',
 			ok({ task_id: 'task_1', status: 'queued' }),
 		);
-		await router.call(executeContext(api, CASES[name]));
+		await runNode(executeContext(api, CASES[name]));
 		const sent = api.calls.map((call) => ({
 			method: call.method,
 			url: call.url,

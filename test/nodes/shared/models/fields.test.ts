@@ -2,7 +2,7 @@ import type { ResourceMapperField } from 'n8n-workflow';
 
 import { mapperFields } from '../../../../nodes/shared/models/fields';
 import type { ActionName, ActionRules } from '../../../../nodes/shared/models/types';
-import { findModel } from '../../../../nodes/shared/models/validate';
+import { findModel } from '../../../../nodes/shared/models/catalogue';
 
 function rulesOf(id: string, action: ActionName = 'generate'): ActionRules {
 	const rules = findModel(id)?.actions[action];

@@ -2,13 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../../../../nodes/shared/errors';
 import type { ActionName, ModelRules } from '../../../../nodes/shared/models/types';
-import {
-	actionFor,
-	checkModelRequest,
-	delistedError,
-	describeField,
-	findModel,
-} from '../../../../nodes/shared/models/validate';
+import { delistedError, describeField } from '../../../../nodes/shared/models/describe';
+import { actionFor, findModel } from '../../../../nodes/shared/models/catalogue';
+import { checkModelRequest } from '../../../../nodes/shared/models/validate';
+import { rejection } from '../../../helpers/rejection';
 
 /** The catalogue's rules, family by family (notes/qingbo-video-models.md §3-§4). No n8n, no network. */
 
@@ -23,17 +20,6 @@ function check(id: string, request: IDataObject, action: ActionName = 'generate'
 	const rules = model(id).actions[action];
 	const implicit = rules?.source?.via === 'ref_task_id' ? ['ref_task_id'] : [];
 	return checkModelRequest(model(id), action, { model: id, ...request }, implicit);
-}
-
-function rejection(run: () => unknown): InputError {
-	let caught: unknown;
-	try {
-		run();
-	} catch (error) {
-		caught = error;
-	}
-	expect(caught).toBeInstanceOf(InputError);
-	return caught as InputError;
 }
 
 /** What the user reads before the colon: the prompt, the operation, or the field under Model Fields. */

@@ -1,0 +1,73 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { resumeFromCallback, resumeWebhooks } from '../../shared/callback-wait';
+import { QINGBO_VIDEO_ICON } from '../common/icon';
+import { router } from './actions/router';
+import { getModels } from './methods/loadOptions';
+import { getModelFields } from './methods/resourceMapping';
+import * as task from '../common/task/Task.resource';
+import * as account from './actions/account/Account.resource';
+import * as model from './actions/model/Model.resource';
+import * as video from './actions/video/Video.resource';
+
+/** Version 2, what new nodes get: every video model QingBo serves, each with its own Model Fields. */
+export class SoraV2 implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'QingBo Video',
+		name: 'sora',
+		icon: QINGBO_VIDEO_ICON,
+		group: ['transform'],
+		version: 2,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API, each checked against its rules before billing',
+		defaults: { name: 'QingBo Video' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'qingboApi', required: true }],
+		webhooks: resumeWebhooks,
+		waitingNodeTooltip: 'Waiting for QingBo to call back when the videos are ready',
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Model', value: 'model' },
+					{ name: 'Task', value: 'task' },
+					{ name: 'Video', value: 'video' },
+				],
+				default: 'video',
+			},
+			...video.description,
+			...task.description,
+			...account.description,
+			...model.description,
+		],
+	};
+
+	methods = {
+		loadOptions: { getModels },
+		resourceMapping: { getModelFields },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+
+	// Only "Pause Until Callback" executions are resumed here; execute() is not run again.
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback.call(this);
+	}
+}

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationProperty } from '../../../common/properties';
+import * as edit from './edit.operation';
+import * as extend from './extend.operation';
+import * as generate from './generate.operation';
+
+export { edit, extend, generate };
+
+export const description: INodeProperties[] = [
+	operationProperty(
+		'video',
+		[
+			{
+				name: 'Edit',
+				value: 'edit',
+				description:
+					'Rework a finished video (edit, finalize a draft, regenerate), for the models that can',
+				action: 'Edit a video',
+			},
+			{
+				name: 'Extend',
+				value: 'extend',
+				description: 'Continue a finished video, for the models that can',
+				action: 'Extend a video',
+			},
+			{
+				name: 'Generate',
+				value: 'generate',
+				description: "Create a video from a prompt and the model's own fields",
+				action: 'Generate a video',
+			},
+		],
+		'generate',
+	),
+	...generate.description,
+	...extend.description,
+	...edit.description,
+];

@@ -1,0 +1,83 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import {
+	callbackNotice,
+	optionsCollection,
+	promptProperty,
+	sourceTaskIdProperty,
+	videoOptions,
+	waitModeProperty,
+} from '../../../common/properties';
+import { modelProperty } from '../properties';
+
+/** Version 2's video properties that Generate, Extend and Edit share. */
+
+export const promptPropertyV2: INodeProperties = {
+	...promptProperty,
+	required: false,
+	description:
+		'What the video should show. Some models accept an empty prompt when reference media is given in Model Fields.',
+};
+
+const followUpSource: INodeProperties = {
+	...sourceTaskIdProperty,
+	description:
+		"The completed task whose video is continued or edited. The node sends it the way the model takes it: as ref_task_id, or as the task's video URL in video_urls.",
+};
+
+/**
+ * The chosen model's own fields. Read raw at run time and checked against the model's rules (not
+ * n8n's copy of the schema saved in the workflow, which goes stale when QingBo changes a model).
+ */
+export const modelFieldsProperty: INodeProperties = {
+	displayName: 'Model Fields',
+	name: 'modelFields',
+	type: 'resourceMapper',
+	noDataExpression: true,
+	default: { mappingMode: 'defineBelow', value: null },
+	required: true,
+	typeOptions: {
+		loadOptionsDependsOn: ['model', 'operation'],
+		resourceMapper: {
+			resourceMapperMethod: 'getModelFields',
+			mode: 'add',
+			fieldWords: { singular: 'field', plural: 'fields' },
+			addAllFields: false,
+			supportAutoMap: false,
+			valuesLabel: 'Fields of This Model',
+			noFieldsError:
+				"This model is not in the node's catalogue, or takes no fields for this operation. Put its fields in Options › Additional Fields.",
+		},
+	},
+	description:
+		"The selected model's own fields, as the API names them. Required ones are shown; add others with Add Field. Every value is checked against the model's rules before anything is billed.",
+};
+
+const maxSpendOption: INodeProperties = {
+	displayName: 'Max Spend (USD)',
+	name: 'maxSpendUsd',
+	type: 'number',
+	typeOptions: { minValue: 0, numberPrecision: 2 },
+	default: 0,
+	description:
+		"The most this node may reserve in one execution, in USD (the sum of the tasks' pre_consumed_cost_usd). Items that would go over it are not submitted: each gets a row saying so (Continue On Fail), or the node stops and names the tasks already started. 0: no limit.",
+};
+
+/** Wait Mode and Options of Generate, Extend and Edit. */
+export const videoWaitProperties: INodeProperties[] = [
+	waitModeProperty,
+	callbackNotice,
+	optionsCollection(
+		[...videoOptions, maxSpendOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	),
+];
+
+export const generateProperties: INodeProperties[] = [
+	modelProperty,
+	promptPropertyV2,
+	modelFieldsProperty,
+	...videoWaitProperties,
+];
+
+/** Extend and Edit: the source task first, then what Generate shows. */
+export const followUpProperties: INodeProperties[] = [followUpSource, ...generateProperties];

@@ -1,0 +1,118 @@
+import type { IWebhookFunctions } from 'n8n-workflow';
+
+import { IN_FLIGHT } from './concurrency';
+import { isTerminal, type Task } from './task';
+import type { QingboClient, ReadOptions } from './transport';
+
+/**
+ * What this n8n process has learnt of each parked batch from the callbacks it handled: which tasks
+ * it read terminal, when it last read the others, and whether it resumed the batch. Only process
+ * memory: n8n gives a webhook no store it saves while the execution stays parked. Another process
+ * (a second webhook processor) learns the same from the API on its own; see README, "Pause Until
+ * Callback in queue mode", for what keeps a batch from resuming twice across processes.
+ */
+
+/** Batches remembered at once; the least recently called back is forgotten first. */
+const MAX_LEDGERS = 100;
+/** A sweep stops after this long, so the callback's sender is answered within seconds. */
+const SWEEP_BUDGET_MS = 5_000;
+/** Reads made for a sweep are not retried in place: a failure just ends the sweep. */
+const SWEEP_READ: ReadOptions = {
+	maxAttempts: 1,
+	retryRateLimits: false,
+	deadlineMs: SWEEP_BUDGET_MS,
+};
+
+type Reader = (taskId: string) => Promise<Task>;
+
+export class BatchLedger {
+	/** Tasks read terminal, by ID: the outcome of each, for the rows. */
+	readonly terminal = new Map<string, Task>();
+	private readonly lastReadAt = new Map<string, number>();
+	private readonly reading = new Map<string, Promise<Task>>();
+	private resumedBy: 'nobody' | 'a callback' = 'nobody';
+	private readonly statuses = new Map<string, string>();
+
+	constructor(readonly taskIds: string[]) {}
+
+	get resumed(): boolean {
+		return this.resumedBy !== 'nobody';
+	}
+
+	/** A task's last status as read here, for answers after the batch resumed. */
+	statusOf(taskId: string): { task_id: string; status?: string } {
+		return { task_id: taskId, status: this.statuses.get(taskId) };
+	}
+
+	/** Reads a task once at a time, however many callbacks ask at the same moment; records what it shows. */
+	read(taskId: string, reader: Reader): Promise<Task> {
+		const inFlight = this.reading.get(taskId);
+		if (inFlight) return inFlight;
+		const read = reader(taskId)
+			.then((task) => {
+				this.lastReadAt.set(taskId, Date.now());
+				this.statuses.set(taskId, task.status);
+				if (isTerminal(task.status)) this.terminal.set(taskId, task);
+				return task;
+			})
+			.finally(() => this.reading.delete(taskId));
+		this.reading.set(taskId, read);
+		return read;
+	}
+
+	/**
+	 * Looks for tasks of the batch that finished without their callback reaching this process (lost,
+	 * or delivered to another process): reads the others, least recently read first, in waves of 1,
+	 * 2, 4, ... while each read finds a task finished, and stops at the first one still running, which
+	 * says the rest likely are too. So a sweep costs at most one wasted read when nothing is missing,
+	 * and finds every missing outcome when the batch is in fact done.
+	 */
+	async sweep(client: QingboClient): Promise<void> {
+		const reader: Reader = (taskId) => client.getTask(taskId, SWEEP_READ);
+		const deadline = Date.now() + SWEEP_BUDGET_MS;
+		for (let wave = 1; Date.now() < deadline; wave = Math.min(wave * 2, IN_FLIGHT.statusReads)) {
+			const candidates = this.taskIds
+				.filter((taskId) => !this.terminal.has(taskId) && !this.reading.has(taskId))
+				.sort((a, b) => (this.lastReadAt.get(a) ?? 0) - (this.lastReadAt.get(b) ?? 0));
+			if (candidates.length === 0) return;
+			const finished = await Promise.all(
+				candidates.slice(0, wave).map(async (taskId) =>
+					this.read(taskId, reader).then(
+						(task) => isTerminal(task.status),
+						() => false,
+					),
+				),
+			);
+			if (finished.includes(false)) return;
+		}
+	}
+
+	complete(): boolean {
+		return this.taskIds.every((taskId) => this.terminal.has(taskId));
+	}
+
+	/** True for exactly one caller in this process: the one that resumes the batch. */
+	claimResume(): boolean {
+		if (this.resumed) return false;
+		this.resumedBy = 'a callback';
+		return true;
+	}
+
+	/** The rows are built: the outcomes are no longer needed here. */
+	release(): void {
+		this.terminal.clear();
+		this.lastReadAt.clear();
+	}
+}
+
+const ledgers = new Map<string, BatchLedger>();
+
+/** This process's ledger of the execution's parked batch, made on its first callback. */
+export function ledgerOf(ctx: IWebhookFunctions, taskIds: string[]): BatchLedger {
+	const key = `${ctx.getExecutionId()}:${ctx.getNode().id}:${taskIds.length}:${taskIds[0]}`;
+	const ledger = ledgers.get(key) ?? new BatchLedger(taskIds);
+	ledgers.delete(key);
+	ledgers.set(key, ledger);
+	if (ledgers.size > MAX_LEDGERS) ledgers.delete(ledgers.keys().next().value as string);
+	return ledger;
+}

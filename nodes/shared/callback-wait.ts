@@ -1,0 +1,192 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { ledgerOf, type BatchLedger } from './callback-ledger';
+import {
+	ANSWER_WITH_WEBHOOK_RESPONSE,
+	callbackReader,
+	callbackTaskId,
+	readForCallback,
+	reply,
+} from './callback-request';
+import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
+import { taskOutput, type OutputOptions } from './download';
+import { failed, toRows, type ItemResult } from './results';
+import { isTerminal, keepReservation, type Task } from './task';
+import { QingboClient } from './transport';
+import { failureOf } from './waiting';
+
+/**
+ * Pause Until Callback, for a whole batch: park the execution once, resume it once.
+ * - Park (`parkBatch`, from the submit flow): every task carries the execution's one resume URL;
+ *   the node's input becomes the batch's rows, one per item: each task flagged as timed out, each
+ *   refused item with its reason. n8n resumes at Timeout with exactly that input, and the resume
+ *   webhook reads the batch from it (the execution's own stored data: it survives restarts and the
+ *   hand-off to another worker).
+ * - Resume (`resumeFromCallback`): each callback reads its own task, looks for tasks whose
+ *   callback was lost (callback-ledger.ts), and once every task is terminal resumes the execution
+ *   with one row per item in item order.
+ */
+
+/** Its own module: n8n's lint takes an inline `webhooks` array in a regular node for a trigger's. */
+export const resumeWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		responseData: ANSWER_WITH_WEBHOOK_RESPONSE,
+		path: '',
+		restartWebhook: true,
+		isFullPath: true,
+	},
+];
+
+/** A parked task's row: what n8n outputs for it when the batch is not complete at Timeout. */
+export function parkedRow(task: Task, timeoutMs: number, batchSize = 1): IDataObject {
+	const seconds = Math.round(timeoutMs / 1000);
+	return {
+		...task,
+		timed_out: true,
+		error:
+			batchSize === 1
+				? `No callback for task ${task.task_id} within ${seconds} s; it was ${task.status} when last seen and keeps running upstream`
+				: `The batch of ${batchSize} tasks was not confirmed finished within ${seconds} s; task ${task.task_id} was ${task.status} when submitted and keeps running upstream`,
+		errorDescription:
+			'Pick it up with Task › Wait or Task › Get using this task ID. Check that QingBo can reach this n8n (WEBHOOK_URL), or use Poll in This Node.',
+	};
+}
+
+function isParkedTask(row: IDataObject | undefined): row is Task {
+	return row?.timed_out === true && typeof row.task_id === 'string' && row.task_id !== '';
+}
+
+/**
+ * Parks the execution until every submitted task has been called back: one resume URL for the
+ * batch (already each task's `callback_url`), no worker held. Returns the queued tasks.
+ */
+export async function parkBatch(
+	ctx: IExecuteFunctions,
+	results: ItemResult[],
+	timeoutMs: number,
+): Promise<ItemResult[]> {
+	const submitted = results.filter((result) => !result.error && result.json?.task_id);
+	if (submitted.length === 0) return results; // nothing to wait for: every item has its row already
+	const parked = results.map((result) =>
+		result.error
+			? result
+			: { ...result, json: parkedRow(result.json as Task, timeoutMs, submitted.length) },
+	);
+	// At Timeout n8n resumes without running this node and passes its input on; make that input the rows.
+	ctx.getExecuteData().data = { main: [toRows(ctx.getNode(), parked)] };
+	await ctx.putExecutionToWait(new Date(Date.now() + timeoutMs));
+	return results;
+}
+
+/** The parked batch's rows, in item order, from the node's stored input; undefined when unreadable. */
+function parkedRows(ctx: IWebhookFunctions): IDataObject[] | undefined {
+	try {
+		const items = ctx.evaluateExpression('{{ $input.all() }}', 0) as unknown;
+		if (!Array.isArray(items)) return undefined;
+		const rows = items.map((item) => (item as INodeExecutionData)?.json ?? {});
+		return rows.some(isParkedTask) ? rows : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function answer(
+	ctx: IWebhookFunctions,
+	status: number,
+	task: { task_id: string; status?: string },
+	resumed: boolean,
+	extra: IDataObject = {},
+): IWebhookResponseData {
+	return reply(ctx, status, {
+		received: true,
+		task_id: task.task_id,
+		status: task.status ?? 'unknown',
+		resumed,
+		...extra,
+	});
+}
+
+/** One row per item: completed tasks (their video when asked), failed ones with the error, refused ones as parked. */
+async function batchRows(
+	ctx: IWebhookFunctions,
+	rows: IDataObject[],
+	ledger: BatchLedger,
+	client: QingboClient,
+): Promise<INodeExecutionData[]> {
+	const options = ctx.getNodeParameter('options', {}) as OutputOptions;
+	const results = await mapWithConcurrency(
+		rows,
+		IN_FLIGHT.downloads,
+		async (row, itemIndex): Promise<ItemResult> => {
+			if (!isParkedTask(row)) return { itemIndex, json: row };
+			const task = keepReservation(ledger.terminal.get(row.task_id)!, row);
+			const failure = failureOf(task);
+			if (failure) return failed(itemIndex, failure, task);
+			try {
+				return { itemIndex, ...(await taskOutput(ctx, task, client, options)) };
+			} catch (error) {
+				return failed(itemIndex, error, task);
+			}
+		},
+	);
+	return toRows(ctx.getNode(), results);
+}
+
+/**
+ * QingBo called this execution's resume URL. Each callback is answered at once; the execution goes
+ * on exactly once, when every task of its batch is terminal (read from the API, never taken from
+ * the body). A task that is not of this batch is refused with 409, and nothing resumes when the
+ * node cannot tell which tasks it waits for (503): a parked execution fails closed.
+ */
+export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	const rows = parkedRows(this);
+	if (!rows) {
+		return reply(this, 503, {
+			received: false,
+			error: 'This execution cannot tell which tasks it waits for; it stays parked',
+		});
+	}
+	const batch = rows.filter(isParkedTask).map((row) => row.task_id);
+	const taskId = callbackTaskId(this) ?? (batch.length === 1 ? batch[0] : undefined);
+	if (!taskId) return reply(this, 400, { error: 'The callback body names no task_id' });
+	if (!batch.includes(taskId)) {
+		return reply(this, 409, {
+			received: false,
+			task_id: taskId,
+			...(batch.length === 1 ? { expected_task_id: batch[0] } : { expected_tasks: batch.length }),
+			error:
+				batch.length === 1
+					? `This execution waits for task ${batch[0]}, not ${taskId}; it stays parked`
+					: `Task ${taskId} is not one of the ${batch.length} tasks this execution waits for; it stays parked`,
+		});
+	}
+
+	const ledger = ledgerOf(this, batch);
+	if (ledger.resumed) return answer(this, 200, ledger.statusOf(taskId), false, { duplicate: true });
+	const client = await QingboClient.create(this);
+	const known = ledger.terminal.has(taskId);
+	const read = known
+		? { task: ledger.terminal.get(taskId)! }
+		: await readForCallback(this, taskId, (id) => ledger.read(id, callbackReader(client)));
+	if ('answered' in read) return read.answered;
+	if (!isTerminal(read.task.status)) return answer(this, 202, read.task, false);
+	// A first-time outcome may be the batch's last: look for tasks whose callback never came.
+	if (!known) await ledger.sweep(client);
+	if (!ledger.complete() || !ledger.claimResume()) return answer(this, 200, read.task, false);
+
+	// Answer now: building the rows may download every video of the batch.
+	answer(this, 200, read.task, true);
+	const output = await batchRows(this, rows, ledger, client);
+	ledger.release();
+	return { noWebhookResponse: true, workflowData: [output] };
+}

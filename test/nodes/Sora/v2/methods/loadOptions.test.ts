@@ -1,0 +1,47 @@
+import { mockDeep } from 'jest-mock-extended';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { getModels } from '../../../../../nodes/Sora/v2/methods/loadOptions';
+import { FakeApi, ok, status } from '../../../../helpers/fake-api';
+
+function loadOptionsContext(api: FakeApi) {
+	const ctx = mockDeep<ILoadOptionsFunctions>();
+	ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });
+	ctx.helpers.httpRequestWithAuthentication.mockImplementation(api.request as never);
+	return ctx;
+}
+
+describe('getModels (Model list of version 2)', () => {
+	it("lists the key's models by family, keeps an unknown one selectable, leaves delisted ones out", async () => {
+		const api = new FakeApi().on(
+			'GET',
+			'/v1/models',
+			ok({
+				data: [
+					{ id: 'veo3.1-fast' },
+					{ id: 'brand-new-model' },
+					{ id: 'sora-2' },
+					{ id: 'kling-v3' },
+				],
+			}),
+		);
+		const options = await getModels.call(loadOptionsContext(api));
+		expect(options.map((option) => [option.name, option.value])).toEqual([
+			['brand-new-model', 'brand-new-model'],
+			['Kling · kling-v3', 'kling-v3'],
+			['Veo · veo3.1-fast', 'veo3.1-fast'],
+		]);
+		expect(options[0].description).toMatch(/Additional Fields/);
+	});
+
+	it("offers the catalogue's current models when the list cannot be had or holds only delisted ones", async () => {
+		for (const answer of [status(503), ok({ data: [{ id: 'sora-2' }, { id: 'sora-2-pro' }] })]) {
+			const api = new FakeApi().on('GET', '/v1/models', answer);
+			const values = (await getModels.call(loadOptionsContext(api))).map((option) => option.value);
+			expect(values).toEqual(
+				expect.arrayContaining(['veo3.1-fast', 'seedance-2.5', 'pixverse-v6']),
+			);
+			expect(values).not.toContain('sora-2');
+		}
+	});
+});

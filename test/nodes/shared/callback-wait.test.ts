@@ -1,0 +1,205 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { parkedRow, resumeFromCallback } from '../../../nodes/shared/callback-wait';
+import type { Task } from '../../../nodes/shared/task';
+import { FakeApi } from '../../helpers/fake-api';
+import { webhookContext } from '../../helpers/webhook-context';
+
+/**
+ * A parked batch, as the resume webhook sees it: the node's stored input rows (one per item), an API
+ * whose tasks the test finishes one by one, and callbacks to one execution's resume URL.
+ */
+function batch(size: number, refusedItems: number[] = []) {
+	const api = new FakeApi();
+	const states = new Map<string, IDataObject>();
+	const ids: string[] = [];
+	const rows: IDataObject[] = [];
+	for (let item = 0; item < size; item++) {
+		if (refusedItems.includes(item)) {
+			rows.push({ error: 'Max Spend (USD) of $1 reached: this item was not submitted' });
+			continue;
+		}
+		const taskId = `task_${item}`;
+		ids.push(taskId);
+		states.set(taskId, { task_id: taskId, status: 'processing', progress: '10%' });
+		const submitted = { task_id: taskId, status: 'queued', progress: 0, pre_consumed_cost: 100000 };
+		rows.push(parkedRow(submitted as Task, 600_000, size - refusedItems.length));
+		api.always('GET', `/v1/tasks/${taskId}`, () => ({ statusCode: 200, body: states.get(taskId) }));
+	}
+	const executionId = `exec-batch-${Math.random()}`;
+	const finish = (taskId: string, status = 'completed') =>
+		states.set(taskId, {
+			task_id: taskId,
+			status,
+			...(status === 'completed'
+				? { result: { videos: [{ url: `https://cdn.test/${taskId}.mp4` }] }, cost: 100000 }
+				: { error: { message: 'render failed', code: 'task_failed' } }),
+		});
+	const callback = async (body: IDataObject) => {
+		const { ctx, response } = webhookContext(api, { body, executionId }, { options: {} });
+		ctx.evaluateExpression.mockReturnValue(rows.map((json) => ({ json })) as never);
+		const result = await resumeFromCallback.call(ctx);
+		return { result, response };
+	};
+	const reads = () => api.calls.filter((call) => call.method === 'GET').length;
+	return { api, ids, finish, callback, reads };
+}
+
+describe('resumeFromCallback: one parked execution for a batch', () => {
+	it('resumes a single task with its row, keeping the reservation the submit reported', async () => {
+		const { finish, callback } = batch(1);
+		finish('task_0');
+		const { result, response } = await callback({ task_id: 'task_0', status: 'completed' });
+		expect(response).toEqual({
+			status: 200,
+			body: { received: true, task_id: 'task_0', status: 'completed', resumed: true },
+		});
+		expect(result.noWebhookResponse).toBe(true);
+		expect(result.workflowData).toEqual([
+			[
+				{
+					json: expect.objectContaining({
+						task_id: 'task_0',
+						video_url: 'https://cdn.test/task_0.mp4',
+						cost_usd: 0.2,
+						pre_consumed_cost: 100000,
+						pre_consumed_cost_usd: 0.2,
+					}),
+					pairedItem: { item: 0 },
+				},
+			],
+		]);
+		expect(result.workflowData?.[0][0].json).not.toHaveProperty('timed_out');
+	});
+
+	it('stays parked on a progress callback (202), reading only that task', async () => {
+		const { callback, reads } = batch(1);
+		const { result, response } = await callback({ task_id: 'task_0', status: 'processing' });
+		expect(result).toEqual({ noWebhookResponse: true });
+		expect(response).toMatchObject({ status: 202, body: { resumed: false, status: 'processing' } });
+		expect(reads()).toBe(1);
+	});
+
+	it('goes on once every task is terminal, with one row per item in item order', async () => {
+		const { finish, callback } = batch(4, [2]);
+		finish('task_3');
+		const third = await callback({ task_id: 'task_3' });
+		expect(third.result.workflowData).toBeUndefined();
+		expect(third.response.body).toMatchObject({ task_id: 'task_3', resumed: false });
+		finish('task_1', 'failed');
+		expect((await callback({ task_id: 'task_1' })).result.workflowData).toBeUndefined();
+		finish('task_0');
+		const last = await callback({ task_id: 'task_0' });
+		expect(last.response.body).toMatchObject({ task_id: 'task_0', resumed: true });
+		const rows = last.result.workflowData![0];
+		expect(rows.map((row) => row.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
+		expect(rows[0].json).toMatchObject({ task_id: 'task_0', status: 'completed' });
+		expect(rows[1].json).toMatchObject({
+			task_id: 'task_1',
+			status: 'failed',
+			error: 'Task task_1 failed: render failed (task_failed)',
+		});
+		expect(rows[2].json).toEqual({
+			error: 'Max Spend (USD) of $1 reached: this item was not submitted',
+		});
+		expect(rows[3].json).toMatchObject({ task_id: 'task_3', video_url: expect.any(String) });
+	});
+
+	it('finds a task whose callback was lost when a later callback comes, without waiting for Timeout', async () => {
+		const { finish, callback } = batch(3);
+		finish('task_1'); // its callback never arrives
+		finish('task_0');
+		await callback({ task_id: 'task_0' });
+		finish('task_2');
+		const last = await callback({ task_id: 'task_2' });
+		expect(last.response.body).toMatchObject({ resumed: true });
+		expect(last.result.workflowData![0][1].json).toMatchObject({
+			task_id: 'task_1',
+			status: 'completed',
+		});
+	});
+
+	it('reads little: its own task, then at most one other still running per first-time callback', async () => {
+		const { ids, finish, callback, reads } = batch(6);
+		for (const [n, taskId] of ids.entries()) {
+			finish(taskId);
+			await callback({ task_id: taskId });
+			// n + 1 callbacks so far: one read each, plus at most one wasted sweep read each.
+			expect(reads()).toBeLessThanOrEqual(2 * (n + 1));
+		}
+		expect(reads()).toBeLessThanOrEqual(11);
+	});
+
+	it('goes on exactly once when six tasks finish together and every callback comes three times at once', async () => {
+		const { ids, finish, callback, reads } = batch(6);
+		for (const taskId of ids) finish(taskId);
+		const answers = await Promise.all(
+			[...ids, ...ids, ...ids].map(async (taskId) => await callback({ task_id: taskId })),
+		);
+		const resumed = answers.filter(({ result }) => result.workflowData);
+		expect(resumed).toHaveLength(1);
+		expect(resumed[0].result.workflowData![0]).toHaveLength(6);
+		expect(
+			answers.filter(({ response }) => response.body && (response.body as IDataObject).resumed),
+		).toHaveLength(1);
+		expect(answers.every(({ response }) => [200, 202].includes(response.status))).toBe(true);
+		expect(reads()).toBeLessThanOrEqual(12);
+		// After it went on, a late copy is answered without a read.
+		const before = reads();
+		const late = await callback({ task_id: 'task_0' });
+		expect(late.result.workflowData).toBeUndefined();
+		expect(late.response.body).toMatchObject({ resumed: false, duplicate: true });
+		expect(reads()).toBe(before);
+	});
+
+	it('refuses a task that is not of this batch with 409, without reading it, and stays parked', async () => {
+		const single = batch(1);
+		const one = await single.callback({ task_id: 'task_B', status: 'completed' });
+		expect(one.result).toEqual({ noWebhookResponse: true });
+		expect(one.response).toMatchObject({
+			status: 409,
+			body: { received: false, task_id: 'task_B', expected_task_id: 'task_0' },
+		});
+		const many = batch(3);
+		const other = await many.callback({ task_id: 'task_B' });
+		expect(other.response).toMatchObject({
+			status: 409,
+			body: { received: false, task_id: 'task_B', expected_tasks: 3 },
+		});
+		expect(single.reads() + many.reads()).toBe(0);
+	});
+
+	it('reads the only task of a one-item batch when the body names none; a bigger batch answers 400', async () => {
+		const single = batch(1);
+		single.finish('task_0');
+		expect((await single.callback({})).result.workflowData).toBeDefined();
+		const many = batch(2);
+		const unnamed = await many.callback({ hello: 1 });
+		expect(unnamed.result.workflowData).toBeUndefined();
+		expect(unnamed.response.status).toBe(400);
+	});
+
+	it('fails closed: when its input is not the parked batch, it answers 503 and resumes nothing', async () => {
+		const api = new FakeApi();
+		for (const input of [[{ json: { task_id: 'task_A' } }], undefined, 'garbage']) {
+			const { ctx, response } = webhookContext(
+				api,
+				{ body: { task_id: 'task_A' } },
+				{ options: {} },
+			);
+			ctx.evaluateExpression.mockReturnValue(input as never);
+			const result = await resumeFromCallback.call(ctx);
+			expect(result).toEqual({ noWebhookResponse: true });
+			expect(response.status).toBe(503);
+		}
+		expect(api.calls).toHaveLength(0);
+	});
+
+	it('answers 503 when its task cannot be read, so the sender retries, and stays parked', async () => {
+		const { api, callback } = batch(1);
+		api.always('GET', '/v1/tasks/task_0', () => ({ statusCode: 500, body: {} }));
+		const { result, response } = await callback({ task_id: 'task_0' });
+		expect(result.workflowData).toBeUndefined();
+		expect(response).toMatchObject({ status: 503, body: { task_id: 'task_0' } });
+	});
+});

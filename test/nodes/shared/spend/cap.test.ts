@@ -1,0 +1,81 @@
+import { sleep } from 'n8n-workflow';
+
+import { SpendCap } from '../../../../nodes/shared/spend/cap';
+import { priceKey } from '../../../../nodes/shared/spend/prices';
+
+/** Runs `count` submits through the cap, `lanes` at a time, each reserving `reserve(n)` USD after a delay. */
+async function batch(
+	cap: SpendCap,
+	count: number,
+	lanes: number,
+	estimate: number | undefined,
+	reserve: (n: number) => number,
+) {
+	const submitted: number[] = [];
+	const refused: number[] = [];
+	let next = 0;
+	let maxExposure = 0;
+	const lane = async () => {
+		while (next < count) {
+			const n = next++;
+			const admission = await cap.admit(priceKey({ model: 'm', duration: 8 }), estimate);
+			if ('refusedUsd' in admission) {
+				refused.push(n);
+				continue;
+			}
+			await sleep(1 + (n % 3));
+			const within = cap.settle(admission.hold, reserve(n));
+			maxExposure = Math.max(maxExposure, cap.reserved);
+			if (within) submitted.push(n);
+			else {
+				cap.refund(reserve(n));
+				refused.push(n);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: lanes }, lane));
+	return { submitted, refused, maxExposure };
+}
+
+describe('SpendCap under concurrency', () => {
+	it('with known prices, never lets many submits in flight reserve more than the limit', async () => {
+		const cap = new SpendCap(10);
+		const run = await batch(cap, 40, 8, 0.8, () => 0.8);
+		expect(run.submitted).toHaveLength(12);
+		expect(run.refused).toHaveLength(28);
+		expect(cap.reserved).toBeCloseTo(9.6);
+		expect(run.maxExposure).toBeLessThanOrEqual(10);
+	});
+
+	it('with an unknown price, learns it from one submit made alone, then fills up to the limit', async () => {
+		const cap = new SpendCap(5);
+		const run = await batch(cap, 30, 5, undefined, () => 1.25);
+		expect(run.submitted).toHaveLength(4);
+		expect(cap.reserved).toBeCloseTo(5);
+		expect(run.maxExposure).toBeLessThanOrEqual(5);
+	});
+
+	it('reports a reservation dearer than its estimate, so the caller cancels it', async () => {
+		const cap = new SpendCap(2);
+		const admission = await cap.admit('k', 1);
+		expect('hold' in admission).toBe(true);
+		if (!('hold' in admission)) return;
+		expect(cap.settle(admission.hold, 3)).toBe(false);
+		cap.refund(3);
+		expect(cap.reserved).toBe(0);
+	});
+
+	it('gives back the place of a submit that failed', async () => {
+		const cap = new SpendCap(1);
+		const first = await cap.admit('k', 1);
+		if (!('hold' in first)) throw new Error('admitted expected');
+		cap.release(first.hold);
+		const second = await cap.admit('k', 1);
+		expect('hold' in second).toBe(true);
+	});
+
+	it('refuses an item whose estimate alone is over the limit, without waiting', async () => {
+		const cap = new SpendCap(1);
+		await expect(cap.admit('k', 1.5)).resolves.toEqual({ refusedUsd: 1.5 });
+	});
+});
