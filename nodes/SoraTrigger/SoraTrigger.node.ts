@@ -11,7 +11,7 @@ import type {
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
-import { claimDelivery, deliveryKey } from './dedupe';
+import { claimDelivery, deliveryKey, releaseDelivery } from './dedupe';
 
 function sameSecret(given: unknown, expected: string): boolean {
 	const a = Buffer.from(typeof given === 'string' ? given : '');
@@ -141,10 +141,21 @@ export class SoraTrigger implements INodeType {
 			});
 		}
 
+		// A delivery counts as handled once its output is built: a failed download is left to the retry.
 		const output = await taskOutput(this, task, client, {
 			download: this.getNodeParameter('download', false) as boolean,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
-		});
+		}).catch((error: Error) => error);
+		if (output instanceof Error) {
+			releaseDelivery(this, key);
+			return reply(this, 503, {
+				received: false,
+				task_id: taskId,
+				status: task.status,
+				started: false,
+				error: `${output.message}; send the callback again to retry`,
+			});
+		}
 		return {
 			webhookResponse: { received: true, task_id: taskId, status: task.status, started: true },
 			workflowData: [[{ ...output, json: { ...output.json, delivery_key: key } }]],

@@ -10,6 +10,10 @@ export function deliveryKey(taskId: string, status: string): string {
 	return `${taskId}:${status}`;
 }
 
+function processKey(ctx: IWebhookFunctions, key: string): string {
+	return `${ctx.getWorkflow().id}:${ctx.getNode().id}:${key}`;
+}
+
 /**
  * True the first time this n8n process sees a task outcome for this trigger, false for a repeat.
  * Only the process's memory: n8n gives a webhook trigger no store that it persists before the
@@ -18,9 +22,14 @@ export function deliveryKey(taskId: string, status: string): string {
  * restart are caught downstream on `delivery_key` (README, "Duplicate callbacks").
  */
 export function claimDelivery(ctx: IWebhookFunctions, key: string): boolean {
-	const processKey = `${ctx.getWorkflow().id}:${ctx.getNode().id}:${key}`;
-	if (recent.has(processKey)) return false;
-	recent.set(processKey, true);
+	const claimed = processKey(ctx, key);
+	if (recent.has(claimed)) return false;
+	recent.set(claimed, true);
 	if (recent.size > REMEMBERED) recent.delete(recent.keys().next().value as string);
 	return true;
+}
+
+/** The delivery could not be turned into an execution (its video did not download): let a retry claim it. */
+export function releaseDelivery(ctx: IWebhookFunctions, key: string): void {
+	recent.delete(processKey(ctx, key));
 }

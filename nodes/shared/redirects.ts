@@ -43,9 +43,14 @@ export function apiOrigin(baseUrl: string): string {
 
 const TASK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
 
-/** A task ID goes into a URL path: refuse what is not one (`..` would climb out of /v1/tasks/). */
+/** A task ID goes into a URL path: only letters, digits and `_ . : -`, never only dots (`..` would climb out of /v1/tasks/). */
+export function isTaskId(taskId: unknown): taskId is string {
+	return typeof taskId === 'string' && TASK_ID.test(taskId) && !/^\.+$/.test(taskId);
+}
+
+/** Refuses, before any request, what is not a task ID. */
 export function checkTaskId(taskId: string): void {
-	if (TASK_ID.test(taskId) && !/^\.+$/.test(taskId)) return;
+	if (isTaskId(taskId)) return;
 	const shown = JSON.stringify(String(taskId ?? '').slice(0, 60));
 	throw new InputError(
 		'Task ID',

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isTaskId } from './redirects';
 import { quotaToUsd } from './spend/money';
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;
@@ -136,7 +137,7 @@ export function taskIdFromCallback(body: unknown): string | undefined {
 	for (const candidate of candidates) {
 		if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) {
 			const id = (candidate as IDataObject).task_id ?? (candidate as IDataObject).id;
-			if (typeof id === 'string' && /^[A-Za-z0-9_.:-]{1,200}$/.test(id)) return id;
+			if (isTaskId(id)) return id;
 		}
 	}
 	return undefined;

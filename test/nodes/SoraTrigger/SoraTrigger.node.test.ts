@@ -82,6 +82,62 @@ describe('Sora Trigger webhook', () => {
 		expect(second.response.body).toMatchObject({ duplicate: true });
 	});
 
+	it('leaves a delivery whose video did not download to the retry (503), then starts once', async () => {
+		const api = new FakeApi().always('GET', '/v1/tasks/task_v', completed('task_v'));
+		const params = { events: ['completed'], download: true };
+		const deliver = async () => {
+			const delivery = webhookContext(api, { body: { task_id: 'task_v' } }, params);
+			delivery.ctx.helpers.httpRequest
+				.mockRejectedValueOnce(new Error('socket hang up'))
+				.mockResolvedValue({
+					statusCode: 200,
+					headers: { 'content-type': 'video/mp4' },
+					body: 'bytes',
+				});
+			delivery.ctx.helpers.prepareBinaryData.mockResolvedValue({
+				data: '',
+				mimeType: 'video/mp4',
+				fileName: 'task_v.mp4',
+			});
+			return { ...delivery, result: await trigger.webhook.call(delivery.ctx) };
+		};
+		const failed = await deliver();
+		expect(failed.result.workflowData).toBeUndefined();
+		expect(failed.response).toMatchObject({
+			status: 503,
+			body: { received: false, task_id: 'task_v', started: false },
+		});
+		// The sender retries; this copy's download works: the one execution starts now.
+		const retried = webhookContext(api, { body: { task_id: 'task_v' } }, params);
+		retried.ctx.helpers.httpRequest.mockResolvedValue({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4' },
+			body: 'bytes',
+		});
+		retried.ctx.helpers.prepareBinaryData.mockResolvedValue({
+			data: '',
+			mimeType: 'video/mp4',
+			fileName: 'task_v.mp4',
+		});
+		const started = await trigger.webhook.call(retried.ctx);
+		expect(started.workflowData?.[0][0].binary?.data).toMatchObject({ mimeType: 'video/mp4' });
+		const again = webhookContext(api, { body: { task_id: 'task_v' } }, params);
+		expect((await trigger.webhook.call(again.ctx)).workflowData).toBeUndefined();
+		expect(again.response.body).toMatchObject({ duplicate: true });
+	});
+
+	it('answers 400 to a task ID made only of dots, without reading anything', async () => {
+		const api = new FakeApi();
+		const { ctx, response } = webhookContext(
+			api,
+			{ body: { task_id: '..' } },
+			{ events: ['completed'] },
+		);
+		expect((await trigger.webhook.call(ctx)).workflowData).toBeUndefined();
+		expect(response.status).toBe(400);
+		expect(api.calls).toHaveLength(0);
+	});
+
 	it('checks the optional secret from the query or a header, in constant time', async () => {
 		const api = new FakeApi().always('GET', '/v1/tasks/task_s', completed('task_s'));
 		const params = { events: ['completed'], secret: 'open-sesame' };
