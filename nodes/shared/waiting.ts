@@ -1,8 +1,8 @@
 import { ApiFailure, TaskFailure } from './errors';
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { pause } from './pause';
-import { FIRST_READ_MS, PollSchedule } from './poll-schedule';
-import { isTerminal, type Task } from './task';
+import { FIRST_READ_MS, PollSchedule, RenderPace } from './poll-schedule';
+import { isTerminal, toUnixSeconds, type Task } from './task';
 import type { QingboClient } from './transport';
 
 /** Options › Poll Interval's default: 0 = no fixed cadence, each task's reads follow what is known (poll-schedule.ts). */
@@ -69,6 +69,9 @@ const MAX_SERVER_PAUSE_MS = 60_000;
 
 interface Lane {
 	request: WaitRequest;
+	/** The model and the moment its render began (the task's created_at, else the wait's start). */
+	model: string;
+	startedAt: number;
 	deadline: number;
 	/** Fixed cadence in ms, or undefined for the adaptive schedule. */
 	intervalMs: number | undefined;
@@ -93,17 +96,24 @@ export async function waitForTasks(
 	options: { pollIntervalMs?: number; signal?: AbortSignal; random?: () => number },
 ): Promise<WaitOutcome[]> {
 	const start = Date.now();
+	// What the batch's finished renders say of the rest, per model.
+	const pace = new RenderPace();
 	const lanes: Lane[] = requests.map((request) => {
 		const interval = request.pollIntervalMs ?? options.pollIntervalMs;
 		const intervalMs = interval && interval > 0 ? interval : undefined;
 		// A task just submitted is not read at once: it cannot have finished yet.
 		const firstDelay =
 			request.known && !isTerminal(request.known.status) ? (intervalMs ?? FIRST_READ_MS) : 0;
+		const model = String(request.known?.model ?? '');
+		const created = toUnixSeconds(request.known?.created_at);
+		const startedAt = created !== undefined ? Math.min(start, created * 1000) : start;
 		return {
 			request,
+			model,
+			startedAt,
 			deadline: start + request.timeoutMs,
 			intervalMs,
-			schedule: new PollSchedule(options.random),
+			schedule: new PollSchedule(options.random, () => pace.notBefore(model, startedAt)),
 			nextReadAt: start + firstDelay,
 			last: request.known,
 		};
@@ -126,6 +136,7 @@ export async function waitForTasks(
 			lane.lastError = undefined;
 			rateLimits = 0;
 			if (isTerminal(task.status)) {
+				if (task.status === 'completed') pace.record(lane.model, lane.startedAt, at);
 				const failure = failureOf(task);
 				lane.outcome = failure ? { error: failure, task } : { task };
 				return;
