@@ -7,7 +7,11 @@ module.exports = {
 		{
 			displayName: 'unit',
 			testEnvironment: 'node',
-			testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/sim/**/*.test.js'],
+			testMatch: [
+				'<rootDir>/test/**/*.test.ts',
+				'<rootDir>/test/sim/**/*.test.js',
+				'<rootDir>/test/scripts/**/*.test.js',
+			],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 		},
 		{

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import { OPERATION_ACTIONS } from './catalogue';
+import { CATALOGUE_CHECKED_ON, OPERATION_ACTIONS } from './catalogue';
 import type { FieldRule, FieldValue, ModelRules } from './types';
 
 /**
@@ -78,13 +78,19 @@ export function describeField(rule: FieldRule): string {
 	}
 }
 
+/**
+ * Said with every refusal that comes from the catalogue rather than from QingBo: the rules are the
+ * package's knowledge as of a date, and the way to send the request anyway.
+ */
+export const RULES_AS_OF = `(The node's rules as of ${CATALOGUE_CHECKED_ON}: if QingBo now takes it, turn off Options › Check Model Rules to send it anyway.)`;
+
 /** The error for a delisted model, with QingBo's suggested replacements. */
 export function delistedError(model: ModelRules): InputError {
 	const instead = model.delisted?.replacements ?? [];
 	return new InputError(
 		'Model',
 		`${model.id} was delisted by QingBo on ${model.delisted?.on}; the API refuses every request for it`,
-		`Pick another model${instead.length ? `, e.g. ${listWords(instead)}` : ''}, and set its fields in Model Fields.`,
+		`Pick another model${instead.length ? `, e.g. ${listWords(instead)}` : ''}, and set its fields in Model Fields. ${RULES_AS_OF}`,
 	);
 }
 
@@ -139,6 +145,7 @@ export function describeModel(rules: ModelRules): IDataObject {
 		family: rules.family,
 		summary: rules.description,
 		operations,
+		rules_as_of: CATALOGUE_CHECKED_ON,
 		model_fields_note:
 			"Set fields in Model Fields by these names (the API's own). Anything else is refused before billing; Options › Additional Fields bypasses the check.",
 	};

@@ -2,7 +2,7 @@ import { jsonParse } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
-import { describeField, listWords } from './describe';
+import { describeField, listWords, RULES_AS_OF } from './describe';
 import type { ActionName, ActionRules, Condition, CrossRule, FieldRule, ModelRules } from './types';
 
 /** Body keys every action takes besides its own fields. */
@@ -37,7 +37,7 @@ class Check {
 				: field === 'action'
 					? 'Operation'
 					: `${FIELDS_LABEL} › ${field}`;
-		throw new InputError(label, problem, fix);
+		throw new InputError(label, problem, `${fix} ${RULES_AS_OF}`);
 	}
 
 	/** The value sent, typed as the field says; strings from expressions or agents are converted. */
@@ -244,6 +244,35 @@ export function checkModelRequest(
 				rule.why,
 			);
 		}
+	}
+	return body;
+}
+
+/**
+ * Options › Check Model Rules off: the request as given, its declared fields typed as the catalogue
+ * says where they can be ("8" → 8), nothing refused: QingBo has the last word.
+ */
+export function typeModelRequest(
+	model: ModelRules,
+	action: ActionName,
+	request: IDataObject,
+): IDataObject {
+	const check = new Check(model, action);
+	const fields = model.actions[action]?.fields ?? {};
+	const body: IDataObject = {};
+	for (const [field, value] of Object.entries(request)) {
+		if (isEmpty(value)) continue;
+		const rule = fields[field];
+		let typed: unknown = value;
+		if (rule) {
+			try {
+				typed = check.coerce(field, rule, value);
+			} catch {
+				typed = value; // not convertible: sent as given
+			}
+		}
+		if (typeof typed === 'string') typed = typed.trim();
+		if (!isEmpty(typed)) body[field] = typed as IDataObject[string];
 	}
 	return body;
 }

@@ -174,6 +174,7 @@ describe('Sora node version 2: the public names and defaults of ../shared/contra
 					'additionalFields',
 					'binaryPropertyName',
 					'callbackUrl',
+					'checkModelRules',
 					'download',
 					'maxSpendUsd',
 					'pollInterval',
@@ -185,6 +186,16 @@ describe('Sora node version 2: the public names and defaults of ../shared/contra
 			else expect(shown('sourceTaskId', 'video', operation, 2)).toHaveLength(0);
 		},
 	);
+
+	it('checks model rules unless Options › Check Model Rules is turned off (default true)', () => {
+		for (const operation of ['generate', 'extend', 'edit']) {
+			const options = one('options', 'video', operation, 2).options as INodeProperties[];
+			expect(options.find((o) => o.name === 'checkModelRules')).toMatchObject({
+				type: 'boolean',
+				default: true,
+			});
+		}
+	});
 
 	it("shows none of version 1's Sora-only parameters", () => {
 		for (const name of [

@@ -1,24 +1,33 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { CATALOGUE, findModel } from '../../../shared/models/catalogue';
+import { NOT_SERVED, unservedModels } from '../../../shared/models/served';
 import { QingboClient } from '../../../shared/transport';
 
 /**
  * Version 2: the models this key can call (`GET /v1/models`, filtered per key by QingBo), named with
- * their family; a listed model the catalogue does not know stays selectable. Delisted models are left
- * out. When the list cannot be had (or holds only delisted models), the catalogue's current models
- * are offered instead.
+ * their family; a listed model the catalogue does not know stays selectable. Then the catalogue's
+ * models the key does not list, marked as such. Delisted models are left out. When the list cannot
+ * be had (or holds only delisted models), the catalogue's current models are offered instead.
  */
 export async function getModels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	let ids: string[];
+	let listed: string[];
 	try {
-		ids = await (await QingboClient.create(this)).listModels();
+		listed = await (await QingboClient.create(this)).listModels();
 	} catch {
-		ids = [];
+		listed = [];
 	}
-	ids = ids.filter((id) => !findModel(id)?.delisted);
-	if (ids.length === 0) ids = CATALOGUE.filter((model) => !model.delisted).map((model) => model.id);
-	return [...new Set(ids)]
+	const served = [...new Set(listed)].filter((id) => !findModel(id)?.delisted);
+	if (served.length === 0) {
+		return CATALOGUE.filter((model) => !model.delisted)
+			.map((model) => ({
+				name: `${model.family} · ${model.id}`,
+				value: model.id,
+				description: model.description,
+			}))
+			.sort((a, b) => a.name.localeCompare(b.name));
+	}
+	const offered = served
 		.map((id) => ({ id, rules: findModel(id) }))
 		.map(({ id, rules }) => ({
 			name: rules ? `${rules.family} · ${id}` : id,
@@ -28,4 +37,12 @@ export async function getModels(this: ILoadOptionsFunctions): Promise<INodePrope
 				"Not in the node's catalogue: set its fields in Options › Additional Fields",
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
+	const unserved = unservedModels(served)
+		.map((model) => ({
+			name: `${model.family} · ${model.id} (not listed for this key)`,
+			value: model.id,
+			description: NOT_SERVED,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return [...offered, ...unserved];
 }

@@ -15,13 +15,13 @@ export const description: INodeProperties[] = [
 				value: 'get',
 				description:
 					"Get one model's fields, allowed values, rules and follow-ups (what an AI agent needs before it generates)",
-				action: 'Get a model',
+				action: 'Get a QingBo model',
 			},
 			{
 				name: 'List',
 				value: 'list',
 				description: 'List the models this API key can call, with what each supports',
-				action: 'List models',
+				action: 'List QingBo models',
 			},
 		],
 		'list',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireText } from '../../../../shared/input';
 import { describeModel } from '../../../../shared/models/describe';
-import { findModel } from '../../../../shared/models/catalogue';
+import { CATALOGUE_CHECKED_ON, findModel } from '../../../../shared/models/catalogue';
 import { failed, type ItemResult } from '../../../../shared/results';
 import { modelProperty } from '../properties';
 
@@ -31,6 +31,7 @@ export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
 				: {
 						id,
 						known: false,
+						rules_as_of: CATALOGUE_CHECKED_ON,
 						summary:
 							"Not in this node's catalogue: the API judges its fields. Put them in Options › Additional Fields of Generate.",
 					};

@@ -63,12 +63,23 @@ const maxSpendOption: INodeProperties = {
 		"The most this node may reserve in one execution, in USD (the sum of the tasks' pre_consumed_cost_usd). Items that would go over it are not submitted: each gets a row saying so (Continue On Fail), or the node stops and names the tasks already started. 0: no limit.",
 };
 
+const checkModelRulesOption: INodeProperties = {
+	displayName: 'Check Model Rules',
+	name: 'checkModelRules',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to refuse, before anything is billed, a request that breaks the model's rules as this node knows them (see Model › Get for their date). Off: Model Fields are still typed and sent, and QingBo has the last word (it refuses what it does not take without billing); use it when QingBo has started to accept something the node does not know yet.",
+};
+
 /** Wait Mode and Options of Generate, Extend and Edit. */
 export const videoWaitProperties: INodeProperties[] = [
 	waitModeProperty,
 	callbackNotice,
 	optionsCollection(
-		[...videoOptions, maxSpendOption].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		[...videoOptions, checkModelRulesOption, maxSpendOption].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	),
 ];
 

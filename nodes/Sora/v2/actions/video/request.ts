@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
 import { parseJsonObject, requireText } from '../../../../shared/input';
-import { delistedError, listWords } from '../../../../shared/models/describe';
+import { delistedError, listWords, RULES_AS_OF } from '../../../../shared/models/describe';
 import type { ActionName, ModelRules, SourceRule } from '../../../../shared/models/types';
 import { actionFor, findModel } from '../../../../shared/models/catalogue';
-import { checkModelRequest } from '../../../../shared/models/validate';
+import { checkModelRequest, typeModelRequest } from '../../../../shared/models/validate';
 import { estimateUsd, priceListFrom, type PriceList } from '../../../../shared/spend';
 import type { PrepareRequest } from '../../../../shared/submit';
 import type { Task } from '../../../../shared/task';
@@ -61,6 +61,7 @@ async function sourceFields(
 	action: ActionName,
 	source: SourceRule,
 	sourceTaskId: string,
+	enforce: boolean,
 ): Promise<IDataObject> {
 	const task = await readTask(sourceTaskId);
 	const from = `Source task ${sourceTaskId}`;
@@ -71,18 +72,18 @@ async function sourceFields(
 			`Only a completed task can be used to ${action}. Wait for it (Task › Wait), then run again.`,
 		);
 	const sourceModel = typeof task.model === 'string' ? task.model : undefined;
-	if (source.models?.length && sourceModel && !source.models.includes(sourceModel))
+	if (enforce && source.models?.length && sourceModel && !source.models.includes(sourceModel))
 		throw new InputError(
 			'Source Task ID',
 			`${from} was made by ${sourceModel}; ${model.id} can ${action} only a task of ${listWords(source.models)}`,
-			`Give a task made by ${listWords(source.models)}.`,
+			`Give a task made by ${listWords(source.models)}. ${RULES_AS_OF}`,
 		);
 	const sourceAction = typeof task.action === 'string' ? task.action : undefined;
-	if (source.actions?.length && sourceAction && !source.actions.includes(sourceAction))
+	if (enforce && source.actions?.length && sourceAction && !source.actions.includes(sourceAction))
 		throw new InputError(
 			'Source Task ID',
 			`${from} is a ${sourceAction} task; ${model.id} can ${action} only a ${listWords(source.actions)} task`,
-			`Give the ID of the original ${listWords(source.actions)} task.`,
+			`Give the ID of the original ${listWords(source.actions)} task. ${RULES_AS_OF}`,
 		);
 	if (source.via === 'ref_task_id') return { ref_task_id: sourceTaskId };
 	if (!task.video_url)
@@ -103,7 +104,8 @@ async function sourceFields(
 /**
  * Builds and checks one item's request for Generate, Extend or Edit. Every rule the catalogue knows
  * is checked here, before any billed call; a model the catalogue does not know is passed through for
- * the API to judge. Options › Additional Fields are merged last, unchecked: the escape hatch.
+ * the API to judge, and so is every request when Options › Check Model Rules is off (its Model
+ * Fields still typed). Options › Additional Fields are merged last, unchecked: the escape hatch.
  */
 export async function buildModelRequest(
 	ctx: IExecuteFunctions,
@@ -117,8 +119,9 @@ export async function buildModelRequest(
 		'Model',
 		'Pick a model or give a model ID.',
 	);
+	const enforce = options.checkModelRules !== false;
 	const rules = findModel(modelId);
-	if (rules?.delisted) throw delistedError(rules);
+	if (rules?.delisted && enforce) throw delistedError(rules);
 	const additional = parseJsonObject(options.additionalFields, 'Options › Additional Fields');
 	const modelFields = modelFieldValues(ctx, itemIndex);
 	const request: IDataObject = {
@@ -134,8 +137,10 @@ export async function buildModelRequest(
 					`Give the ID of the completed task to ${operation}, e.g. {{ $json.task_id }}.`,
 				);
 
-	if (!rules) {
-		// Unknown to the catalogue: the API judges. A follow-up then names its source by ref_task_id.
+	const action = rules && actionFor(rules, operation);
+	if (!rules || (!action && !enforce)) {
+		// Unknown to the catalogue (or its rules set aside): the API judges. A follow-up then names its
+		// source by ref_task_id.
 		const body: IDataObject = { model: modelId, action: operation, ...request };
 		if (!body.prompt) delete body.prompt;
 		const filled = sourceTaskId ? { ref_task_id: sourceTaskId } : {};
@@ -145,18 +150,21 @@ export async function buildModelRequest(
 		};
 	}
 
-	const action = actionFor(rules, operation);
 	if (!action) {
 		const supported = Object.keys(rules.actions);
 		throw new InputError(
 			'Operation',
 			`${rules.id} cannot ${operation}`,
-			`${rules.id} supports ${listWords(supported)}. Pick a model that can ${operation} (Model › Get lists what each model takes).`,
+			`${rules.id} supports ${listWords(supported)}. Pick a model that can ${operation} (Model › Get lists what each model takes). ${RULES_AS_OF}`,
 		);
 	}
 	const actionRules = rules.actions[action]!;
+	const check = (body: IDataObject, implicit: string[] = []) =>
+		enforce
+			? checkModelRequest(rules, action, body, implicit)
+			: typeModelRequest(rules, action, body);
 	if (!sourceTaskId) {
-		const checked = checkModelRequest(rules, action, { ...request, model: rules.id, action });
+		const checked = check({ ...request, model: rules.id, action });
 		return {
 			body: { model: rules.id, action, ...checked, ...additional },
 			rules,
@@ -169,13 +177,8 @@ export async function buildModelRequest(
 		source.via === 'ref_task_id'
 			? { ref_task_id: sourceTaskId }
 			: { video_urls: ['https://source-task.invalid/video.mp4'] };
-	const checked = checkModelRequest(
-		rules,
-		action,
-		{ ...request, ...standIn, model: rules.id, action },
-		Object.keys(standIn),
-	);
-	const filled = await sourceFields(readTask, rules, action, source, sourceTaskId);
+	const checked = check({ ...request, ...standIn, model: rules.id, action }, Object.keys(standIn));
+	const filled = await sourceFields(readTask, rules, action, source, sourceTaskId, enforce);
 	return {
 		body: { model: rules.id, action, ...checked, ...filled, ...additional },
 		rules,

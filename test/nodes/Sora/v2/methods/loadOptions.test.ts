@@ -26,12 +26,19 @@ describe('getModels (Model list of version 2)', () => {
 			}),
 		);
 		const options = await getModels.call(loadOptionsContext(api));
-		expect(options.map((option) => [option.name, option.value])).toEqual([
+		expect(options.slice(0, 3).map((option) => [option.name, option.value])).toEqual([
 			['brand-new-model', 'brand-new-model'],
 			['Kling · kling-v3', 'kling-v3'],
 			['Veo · veo3.1-fast', 'veo3.1-fast'],
 		]);
 		expect(options[0].description).toMatch(/Additional Fields/);
+		// Then the catalogue's current models the key does not list, marked as such.
+		const rest = options.slice(3);
+		expect(rest.length).toBeGreaterThan(0);
+		expect(rest.every((option) => / \(not listed for this key\)$/.test(option.name))).toBe(true);
+		expect(rest.map((option) => option.value)).toContain('seedance-2.5');
+		expect(rest.map((option) => option.value)).not.toContain('sora-2');
+		expect(rest[0].description).toMatch(/^Not listed for this API key/);
 	});
 
 	it("offers the catalogue's current models when the list cannot be had or holds only delisted ones", async () => {

@@ -2,6 +2,7 @@ import { mockDeep } from 'jest-mock-extended';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { getModelFields } from '../../../../../nodes/Sora/v2/methods/resourceMapping';
+import { FakeApi, ok } from '../../../../helpers/fake-api';
 
 function context(params: Record<string, string>) {
 	const ctx = mockDeep<ILoadOptionsFunctions>();
@@ -46,5 +47,23 @@ describe('getModelFields (Model Fields in the editor)', () => {
 		const answer = await getModelFields.call(context(params));
 		expect(answer.fields).toEqual([]);
 		expect(answer.emptyFieldsNotice).toMatch(notice);
+	});
+
+	it("marks a catalogue model the key's model list leaves out, instead of offering its fields", async () => {
+		const api = new FakeApi().always('GET', '/v1/models', ok({ data: [{ id: 'kling-v3' }] }));
+		const ctx = context({ model: 'veo3.1-fast', operation: 'generate' });
+		ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });
+		ctx.helpers.httpRequestWithAuthentication.mockImplementation(api.request as never);
+		const answer = await getModelFields.call(ctx);
+		expect(answer.fields).toEqual([]);
+		expect(answer.emptyFieldsNotice).toMatch(/^veo3\.1-fast: Not listed for this API key/);
+		// Listed: its fields load as usual.
+		const listed = context({ model: 'kling-v3', operation: 'generate' });
+		listed.getCredentials.mockResolvedValue({
+			apiKey: 'sk-secret',
+			baseUrl: 'https://qingbo.test',
+		});
+		listed.helpers.httpRequestWithAuthentication.mockImplementation(api.request as never);
+		expect((await getModelFields.call(listed)).fields.length).toBeGreaterThan(0);
 	});
 });

@@ -3,7 +3,7 @@ import { executeContext } from '../../../../../helpers/execute-context';
 import { FakeApi, ok } from '../../../../../helpers/fake-api';
 
 describe('Model › List', () => {
-	it("lists the key's models with what the catalogue knows; an unknown one is listed too", async () => {
+	it("lists the key's models with what the catalogue knows (an unknown one too), then the catalogue's models the key does not list, marked", async () => {
 		const api = new FakeApi().on(
 			'GET',
 			'/v1/models',
@@ -17,17 +17,25 @@ describe('Model › List', () => {
 		const [rows] = await runNode(
 			executeContext(api, { resource: 'model', operation: 'list' }, { typeVersion: 2, items: 3 }),
 		);
-		expect(rows.map((row) => row.json)).toEqual([
+		const json = rows.map((row) => row.json);
+		expect(json.slice(0, 2)).toEqual([
 			{
 				id: 'pixverse-v6',
 				price_config: { video_prices: { '540p': 0.027 } },
+				served: true,
 				known: true,
 				family: 'PixVerse',
 				summary: expect.any(String),
 				operations: ['generate', 'extend'],
 			},
-			{ id: 'new-model', known: false },
+			{ id: 'new-model', served: true, known: false },
 		]);
+		const unserved = json.slice(2);
+		expect(unserved.every((row) => row.served === false && row.known === true)).toBe(true);
+		expect(unserved.map((row) => row.id)).toContain('veo3.1-fast');
+		expect(unserved.map((row) => row.id)).not.toContain('pixverse-v6');
+		expect(unserved.map((row) => row.id)).not.toContain('sora-2'); // delisted: not offered at all
+		expect(unserved[0].note).toMatch(/^Not listed for this API key/);
 	});
 });
 

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { RULES_AS_OF } from '../../../../../../nodes/shared/models/describe';
 import { runNode } from '../../../../../helpers/run-node';
 import { executeContext } from '../../../../../helpers/execute-context';
 import { FakeApi, ok, status } from '../../../../../helpers/fake-api';
@@ -122,9 +123,31 @@ describe('Video › Generate (version 2)', () => {
 		);
 		expect(error.message).toBe('Model Fields › duration: 7 is not allowed for kling-v2-6');
 		expect(error.description).toBe(
-			'Model Fields › duration (item 0): 7 is not allowed for kling-v2-6. kling-v2-6 takes duration as 5 or 10 s.',
+			`Model Fields › duration (item 0): 7 is not allowed for kling-v2-6. kling-v2-6 takes duration as 5 or 10 s. ${RULES_AS_OF}`,
 		);
 		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('with Check Model Rules off, sends what the rules would refuse, its Model Fields still typed', async () => {
+		const off = { options: { checkModelRules: false } };
+		const { bodies } = await run(
+			generate('kling-v2-6', { duration: '7', resolution: '4k', brand_new_field: 'x' }, off),
+		);
+		expect(bodies).toEqual([
+			{
+				model: 'kling-v2-6',
+				action: 'generate',
+				duration: 7,
+				resolution: '4k',
+				brand_new_field: 'x',
+				prompt: 'A fox in the snow',
+			},
+		]);
+		// Even a model the catalogue says is delisted: QingBo has the last word.
+		const delisted = await run(generate('sora-2', { seconds: 4 }, off));
+		expect(delisted.bodies).toEqual([
+			{ model: 'sora-2', action: 'generate', seconds: 4, prompt: 'A fox in the snow' },
+		]);
 	});
 
 	it('with Continue On Fail, a bad item gets its row and the good ones are still sent', async () => {
