@@ -7,6 +7,7 @@
  * run. scripts/bench-queue.js then writes the queue-mode section, which this script keeps.
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
  *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
+ *   --only parked    only the parked batch against Poll in This Node (section 7), put into BENCHMARKS.md in place
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -29,6 +30,8 @@ const {
 	webhookNode,
 	noOpNode,
 	soraTriggerNode,
+	soraV2Node,
+	modelFields,
 	simCredential,
 } = require('../test/n8n/workflows');
 
@@ -36,7 +39,8 @@ const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.includes('--only')
 	? process.argv[process.argv.indexOf('--only') + 1]
 	: null;
-if (ONLY && ONLY !== 'waiting') throw new Error(`--only knows "waiting", not "${ONLY}"`);
+if (ONLY && !['waiting', 'parked'].includes(ONLY))
+	throw new Error(`--only knows "waiting" and "parked", not "${ONLY}"`);
 /** Section 5: renders spread uniformly over 30-90 s, as real ones vary. */
 const REALISTIC = { queuedMs: 500, renderMs: 30_000, renderMsMax: 90_000 };
 const REALISTIC_CASES = [
@@ -55,6 +59,9 @@ const BATCH_SIZES = QUICK ? [1, 20] : [1, 20, 100];
 const DOWNLOAD_MB = QUICK ? [10, 200] : [10, 200, 1024];
 const TRIGGER_CALLBACKS = QUICK ? 100 : 500;
 const LATENCY_RUNS = 5;
+/** Section 7: one batch of 100 renders of 30-90 s, parked until QingBo calls back vs polled, run PARKED_RUNS times each. */
+const PARKED_TASKS = QUICK ? 20 : 100;
+const PARKED_RUNS = QUICK ? 1 : 3;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -368,6 +375,127 @@ function callbackVsPollSection(rows) {
 	].join('\n');
 }
 
+/** Webhook → N prompts → version-2 Generate (Veo 3.1 Fast, 8 s) waiting as `waitMode` → Done. */
+function batchWorkflow(id, pathName, waitMode) {
+	return chainWorkflow(id, `Bench: ${PARKED_TASKS} videos, ${waitMode}`, [
+		webhookNode(pathName),
+		codeNode(prompts(PARKED_TASKS)),
+		soraV2Node(
+			{
+				resource: 'video',
+				operation: 'generate',
+				model: 'veo3.1-fast',
+				prompt: '={{ $json.prompt }}',
+				modelFields: modelFields({ duration: 8 }),
+				waitMode,
+				options: { timeout: 900 },
+			},
+			{ name: 'QingBo Video' },
+		),
+		noOpNode('Done'),
+	]);
+}
+
+const percentile = (values, p) =>
+	[...values].sort((a, b) => a - b)[Math.floor(p * (values.length - 1))];
+
+/**
+ * The same batch, parked until QingBo calls back vs Poll in This Node at its defaults: status reads
+ * per task, the delay from the moment the batch was done (its last callback; for polling, its last
+ * render's end) to the execution going on, and how long the execution held n8n (running, not parked).
+ */
+async function benchParked(sim, n8n, ids) {
+	const rows = [];
+	for (const [label, id, pathName] of [
+		['Pause Until Callback (parked)', ids.parked, 'bench-parked'],
+		['Poll in This Node (defaults)', ids.polled, 'bench-polled'],
+	]) {
+		const runs = [];
+		for (let i = 0; i < PARKED_RUNS; i++) {
+			sim.reset();
+			sim.configure({
+				flavour: 'today',
+				...REALISTIC,
+				progressShape: 'linear',
+				callbackRetries: 3,
+			});
+			log(`parked vs poll: ${label}, run ${i + 1} of ${PARKED_RUNS} ...`);
+			const before = new Set((await n8n.listExecutions(id)).map((e) => e.id));
+			await request('POST', `${n8n.baseUrl}/webhook/${pathName}`, { body: {} });
+			// When it parks (if it does): what n8n held before the wait.
+			let parkedAt;
+			let current;
+			for (const start = Date.now(); Date.now() - start < 15 * 60_000; await sleep(250)) {
+				current = (await n8n.listExecutions(id)).find((e) => !before.has(e.id));
+				if (current?.status === 'waiting' && parkedAt === undefined) parkedAt = Date.now();
+				if (current && ['success', 'error', 'crashed', 'canceled'].includes(current.status)) break;
+			}
+			const execution = await n8n.getExecution(current.id);
+			const items = outputOf(execution.run, 'QingBo Video');
+			const done = [...sim.tasks.values()].map((t) => t.createdAt + t.queuedMs + t.renderMs);
+			const answered = sim.callbacks.filter((c) => c.answeredAt);
+			const readyAt = sim.callbacks.length
+				? Math.max(...sim.callbacks.map((c) => c.at))
+				: Math.max(...done);
+			const startedAt = Date.parse(execution.startedAt);
+			const stoppedAt = Date.parse(execution.stoppedAt);
+			// Parked: the run up to the wait, then from the last callback's answer (the resume) to the end.
+			const heldMs =
+				parkedAt === undefined
+					? stoppedAt - startedAt
+					: parkedAt - startedAt + (stoppedAt - Math.max(...answered.map((c) => c.answeredAt)));
+			runs.push({
+				ok: execution.status === 'success' && items.length === PARKED_TASKS,
+				reads: sim.counters.statusReads / PARKED_TASKS,
+				delayMs: stoppedAt - readyAt,
+				heldMs,
+				wallMs: stoppedAt - startedAt,
+			});
+			const r = runs.at(-1);
+			log(
+				`  ${r.reads.toFixed(2)} reads/task, went on ${seconds(r.delayMs)} s after the batch was done, held ${seconds(r.heldMs)} s of ${seconds(r.wallMs)} s`,
+			);
+		}
+		rows.push({
+			label,
+			ok: runs.every((r) => r.ok),
+			reads: runs.reduce((sum, r) => sum + r.reads, 0) / runs.length,
+			delayP50: percentile(
+				runs.map((r) => r.delayMs),
+				0.5,
+			),
+			delayMax: Math.max(...runs.map((r) => r.delayMs)),
+			heldMs: median(runs.map((r) => r.heldMs)),
+			wallMs: median(runs.map((r) => r.wallMs)),
+		});
+	}
+	return rows;
+}
+
+function parkedSection(rows) {
+	const [parked, polled] = rows;
+	const lines = [
+		'## 7. A batch parked until QingBo calls back vs polled',
+		'',
+		`Measured by \`node scripts/bench.js --only parked\` on ${new Date().toISOString().slice(0, 10)}, n8n ${pinnedN8nVersion()} under \`n8n start\` (SQLite). One execution, started by a Webhook, generates ${PARKED_TASKS} videos (version 2, Veo 3.1 Fast) whose renders are drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s, ${PARKED_RUNS} runs of each. "Went on": from the moment the batch was done (its last callback; polled: the end of its last render) to the execution ending, p50 and max over the runs. "Held": the time n8n spent running the execution (median): polled, all of it; parked, up to the wait plus from the last callback's answer to the end. In queue mode that is the time a worker is taken; the rest of the wall time a parked execution sits in the database.`,
+		'',
+		tableOf(
+			'| mode | all done | status reads per task | went on after the batch was done, p50 | max | n8n held the execution | wall time |',
+			rows.map(
+				(r) =>
+					`| ${r.label} | ${r.ok ? 'yes' : '**no**'} | ${r.reads.toFixed(2)} | ${seconds(r.delayP50)} s | ${seconds(r.delayMax)} s | ${seconds(r.heldMs)} s | ${seconds(r.wallMs)} s |`,
+			),
+		),
+		'',
+	];
+	if (parked && polled)
+		lines.push(
+			`- parked ÷ polled: ${(parked.reads / polled.reads).toFixed(2)}× status reads, ${(parked.heldMs / polled.heldMs).toFixed(3)}× the time n8n held the execution.`,
+			'',
+		);
+	return lines.join('\n');
+}
+
 async function benchDownload(sim, n8n, id) {
 	const rows = [];
 	for (const mb of DOWNLOAD_MB) {
@@ -545,6 +673,21 @@ async function main() {
 			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 5 only)`);
 			return;
 		}
+		const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
+		const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
+		if (ONLY === 'parked') {
+			await n8n.importWorkflows([parked, polled]);
+			for (const wf of [parked, polled]) await n8n.publish(wf.id);
+			await n8n.start();
+			await n8n.setupOwner();
+			for (const p of ['bench-parked', 'bench-polled']) await n8n.waitForWebhook(p);
+			const markdown = parkedSection(
+				await benchParked(sim, n8n, { parked: parked.id, polled: polled.id }),
+			);
+			putSection(markdown);
+			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 7 only)`);
+			return;
+		}
 		const poll = chainWorkflow('qbBenchPoll00001', 'Bench: poll', [
 			webhookNode('bench-poll'),
 			generateNode({
@@ -569,20 +712,28 @@ async function main() {
 			soraTriggerNode({ events: ['completed'] }, { webhookId: 'qb-bench-trigger' }),
 			noOpNode('Follow Up'),
 		]);
-		await n8n.importWorkflows([poll, callback, download, trigger]);
-		for (const wf of [poll, callback, download, trigger]) await n8n.publish(wf.id);
+		await n8n.importWorkflows([poll, callback, download, trigger, parked, polled]);
+		for (const wf of [poll, callback, download, trigger, parked, polled]) await n8n.publish(wf.id);
 
 		const batch = await benchBatch(sim, n8n);
 		const waiting = await benchWaiting(sim, n8n);
 		await n8n.start();
 		await n8n.setupOwner();
-		for (const p of ['bench-poll', 'bench-callback', 'bench-download', 'qb-bench-trigger/sora'])
+		for (const p of [
+			'bench-poll',
+			'bench-callback',
+			'bench-download',
+			'qb-bench-trigger/sora',
+			'bench-parked',
+			'bench-polled',
+		])
 			await n8n.waitForWebhook(p);
 		const latency = await benchCallbackVsPoll(sim, n8n, { poll: poll.id, callback: callback.id });
 		const downloads = await benchDownload(sim, n8n, download.id);
 		const triggerRow = await benchTrigger(sim, n8n, trigger.id).catch((error) => ({
 			error: error.message.slice(0, 300),
 		}));
+		const parkedRows = await benchParked(sim, n8n, { parked: parked.id, polled: polled.id });
 		const markdown = [
 			headerSection(startedAt),
 			batchSection(batch),
@@ -591,7 +742,9 @@ async function main() {
 			triggerSection(triggerRow),
 			waitingSection(waiting),
 		].join('\n');
+		// Section 7 after the queue-mode section 6, which bench-queue.js writes.
 		rewriteKeeping(markdown, [QUEUE_SECTION]);
+		putSection(parkedSection(parkedRows));
 		log(`\n${markdown}\n\nwritten to BENCHMARKS.md`);
 	} finally {
 		await n8n.dispose();

@@ -1,6 +1,5 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
-import { IN_FLIGHT } from './concurrency';
 import { isTerminal, type Task } from './task';
 import type { QingboClient, ReadOptions } from './transport';
 
@@ -62,28 +61,26 @@ export class BatchLedger {
 
 	/**
 	 * Looks for tasks of the batch that finished without their callback reaching this process (lost,
-	 * or delivered to another process): reads the others, least recently read first, in waves of 1,
-	 * 2, 4, ... while each read finds a task finished, and stops at the first one still running, which
-	 * says the rest likely are too. So a sweep costs at most one wasted read when nothing is missing,
-	 * and finds every missing outcome when the batch is in fact done.
+	 * or delivered to another process): reads the others one by one, least recently read first, while
+	 * each read finds a task finished, and stops at the first one still running, which says the rest
+	 * likely are too. So a sweep wastes at most one read, and finds every missing outcome when the
+	 * batch is in fact done.
 	 */
 	async sweep(client: QingboClient): Promise<void> {
 		const reader: Reader = (taskId) => client.getTask(taskId, SWEEP_READ);
 		const deadline = Date.now() + SWEEP_BUDGET_MS;
-		for (let wave = 1; Date.now() < deadline; wave = Math.min(wave * 2, IN_FLIGHT.statusReads)) {
-			const candidates = this.taskIds
+		while (Date.now() < deadline) {
+			const next = this.taskIds
 				.filter((taskId) => !this.terminal.has(taskId) && !this.reading.has(taskId))
-				.sort((a, b) => (this.lastReadAt.get(a) ?? 0) - (this.lastReadAt.get(b) ?? 0));
-			if (candidates.length === 0) return;
-			const finished = await Promise.all(
-				candidates.slice(0, wave).map(async (taskId) =>
-					this.read(taskId, reader).then(
-						(task) => isTerminal(task.status),
-						() => false,
-					),
-				),
+				.reduce<
+					string | undefined
+				>((oldest, taskId) => (oldest === undefined || (this.lastReadAt.get(taskId) ?? 0) < (this.lastReadAt.get(oldest) ?? 0) ? taskId : oldest), undefined);
+			if (next === undefined) return;
+			const finished = await this.read(next, reader).then(
+				(task) => isTerminal(task.status),
+				() => false,
 			);
-			if (finished.includes(false)) return;
+			if (!finished) return;
 		}
 	}
 

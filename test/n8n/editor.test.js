@@ -159,10 +159,10 @@ async function openPanel(nodeName) {
 	return page.locator('[data-test-id="ndv"]');
 }
 
-test('the Sora node draws with its icon and its panel shows its parameters', async () => {
+test('a saved version-1 node (named Sora in its workflow) draws with the QingBo icon and shows its parameters', async () => {
 	await openCanvas(WORKFLOWS.generate);
 	const icon = await iconOf('Sora');
-	expect(icon.src).toMatch(/sora(\.dark)?\.svg/);
+	expect(icon.src).toMatch(/qingbo-video(\.dark)?\.svg/);
 	expect(icon.width).toBeGreaterThan(0);
 	await page.screenshot({ path: path.join(SHOTS, 'canvas.png') });
 
@@ -179,19 +179,19 @@ test('the Sora node draws with its icon and its panel shows its parameters', asy
 	]) {
 		await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 	}
-	await page.screenshot({ path: path.join(SHOTS, 'sora-node-panel.png') });
+	await page.screenshot({ path: path.join(SHOTS, 'qingbo-video-v1-panel.png') });
 });
 
-test('the Sora Trigger draws with its icon and shows its events', async () => {
+test('a saved trigger (named Sora Trigger in its workflow) draws with its icon and shows its events', async () => {
 	await openCanvas(WORKFLOWS.trigger);
 	const icon = await iconOf('Sora Trigger');
-	expect(icon.src).toMatch(/sora(\.dark)?\.svg/);
+	expect(icon.src).toMatch(/qingbo-video(\.dark)?\.svg/);
 	expect(icon.width).toBeGreaterThan(0);
 	const panel = await openPanel('Sora Trigger');
 	for (const label of ['Events', 'Download Video', 'Secret']) {
 		await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 	}
-	await page.screenshot({ path: path.join(SHOTS, 'sora-trigger-panel.png') });
+	await page.screenshot({ path: path.join(SHOTS, 'qingbo-trigger-panel.png') });
 });
 
 /** One Model Fields field in the panel: its input (data-test-id parameter-input-<API field name>). */
@@ -240,20 +240,37 @@ test('Model Fields load the fields of the selected model (veo3.1-fast) from the 
 	await expect(addable('aspect_ratio').first().isVisible()).resolves.toBe(true);
 });
 
-test('the node panel search finds Sora by the aliases in its codex (Veo, Kling, QingBo)', async () => {
+test('the node panel offers QingBo Video, found by Veo, Kling, QingBo and Sora; a new node is named for QingBo', async () => {
 	await openCanvas(WORKFLOWS.modelFields);
 	await page.locator('[data-test-id="node-creator-plus-button"]').click();
 	const search = page.locator('input[data-test-id="node-creator-search-bar"]');
 	await search.waitFor({ timeout: 15_000 });
-	const sora = page
+	const item = page
 		.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]')
-		.filter({ hasText: /^Sora$/ });
-	for (const word of ['Veo', 'Kling', 'QingBo']) {
+		.filter({ hasText: /^QingBo Video$/ });
+	for (const word of ['Veo', 'Kling', 'Sora', 'QingBo']) {
 		// An empty search lists categories, not nodes: the next hit is fresh, not the last word's.
 		await search.fill('');
-		await sora.first().waitFor({ state: 'detached', timeout: 15_000 });
+		await item.first().waitFor({ state: 'detached', timeout: 15_000 });
 		await search.fill(word);
-		await sora.first().waitFor({ timeout: 15_000 });
+		await item.first().waitFor({ timeout: 15_000 });
 	}
+	await page.screenshot({ path: path.join(SHOTS, 'node-panel-search.png') });
+	// Add it: the node's actions open; the first adds a new node (version 2) to the canvas.
+	await item.first().click();
+	const action = page
+		.locator('[data-test-id="node-creator"]')
+		.getByText('Generate a video with QingBo', { exact: true });
+	await action.first().waitFor({ timeout: 15_000 });
+	await action.first().click();
+	await page.waitForSelector('[data-test-id="ndv"]', { timeout: 15_000 });
 	await page.keyboard.press('Escape');
+	const names = await page
+		.locator('[data-test-id="canvas-node"]')
+		.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-node-name')));
+	process.stderr.write(`[editor.test] canvas after adding the node: ${JSON.stringify(names)}\n`);
+	const added = names.filter((name) => !['Start', 'Sora'].includes(name));
+	expect(added).toHaveLength(1);
+	// n8n 2.x names it by its defaults ("QingBo Video"; the node skips action names); 1.x by the action.
+	expect(added[0]).toMatch(/^(QingBo Video|Generate a video with QingBo)$/);
 });

@@ -19,6 +19,9 @@ const RESULT_BYTES = 300_000;
 const SIM_DEFAULTS = { balanceUsd: 1000, prices: {} };
 /** veo3.1-fast at 720p: 0.072 USD a second in QingBo's list prices, so 0.576 USD an 8 s clip. */
 const VEO_8S_USD = 0.576;
+/** The examples' webhook paths: unguessable, as anything public that starts billed work should be. */
+const TRIGGER_PATH = '3f9c2b7e-5d41-4a8e-9b6f-0c2e7d1a4b58/sora';
+const REQUEST_PATH = 'video-request-5e2f8c1a7b3d4f60';
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-example-files-'));
 
 /** An example as a user imports it, with an ID so the CLI can run it, and a few parameters set. */
@@ -59,9 +62,14 @@ beforeAll(async () => {
 			'Save Video': { fileName: `={{ '${filesDir}/sora-videos/' + $json.task_id + '.mp4' }}` },
 		}),
 		callback: example('callback-by-webhook.json', 'qbExCallback0001'),
+		parkedBatch: example('scheduled-batch-callback.json', 'qbExParkedBatch1'),
+		// The same batch with room for three clips: the other two get rows saying why.
+		parkedBatchCapped: example('scheduled-batch-callback.json', 'qbExParkedBatch2', {
+			'Generate Videos (Parked)': { options: { maxSpendUsd: 2, timeout: 3600 } },
+		}),
 		submit: example('trigger-submit.json', 'qbExSubmit000001', {
 			"Submit (Don't Wait)": {
-				options: { callbackUrl: `${n8n.baseUrl}/webhook/sora-finished/sora` },
+				options: { callbackUrl: `${n8n.baseUrl}/webhook/${TRIGGER_PATH}` },
 			},
 		}),
 		followUp: example('trigger-follow-up.json', 'qbExFollowUp0001'),
@@ -88,8 +96,8 @@ beforeAll(async () => {
 	await n8n.publish(examples.followUp.id);
 	await n8n.start();
 	await n8n.setupOwner();
-	await n8n.waitForWebhook('sora-video');
-	await n8n.waitForWebhook('sora-finished/sora');
+	await n8n.waitForWebhook(REQUEST_PATH);
+	await n8n.waitForWebhook(TRIGGER_PATH);
 });
 
 afterAll(async () => {
@@ -199,7 +207,7 @@ test('scheduled-batch with Max Spend (USD) 2: three videos fit, the other two ge
 
 test('callback-by-webhook: a request parks the execution until QingBo calls back', async () => {
 	const before = new Set((await n8n.listExecutions(examples.callback.id)).map((e) => e.id));
-	const response = await request('POST', `${n8n.baseUrl}/webhook/sora-video`, {
+	const response = await request('POST', `${n8n.baseUrl}/webhook/${REQUEST_PATH}`, {
 		body: { prompt: 'A koi pond in the rain' },
 	});
 	expect(response.status).toBe(200);
@@ -222,6 +230,46 @@ test('callback-by-webhook: a request parks the execution until QingBo calls back
 	expect(body.callback_url).toEqual(expect.any(String)); // n8n's resume URL for this execution
 });
 
+/** Runs an example that parks: the CLI run ends at the park, the running n8n resumes it on the callbacks. */
+async function runParked(workflow) {
+	const before = new Set((await n8n.listExecutions(workflow.id)).map((e) => e.id));
+	const started = await n8n.execute(workflow.id);
+	expect(started.exitCode).toBe(0);
+	return await n8n.waitForExecution(workflow.id, {
+		where: (e) => !before.has(e.id),
+		timeoutMs: 120_000,
+	});
+}
+
+test('scheduled-batch-callback: five videos, one parked execution, one row per prompt in order with its cost', async () => {
+	const execution = await runParked(examples.parkedBatch);
+	expect(execution.status).toBe('success');
+	const rows = outputOf(execution.run, 'Save Rows').map(({ json }) => json);
+	expect(rows).toHaveLength(5);
+	const prompts = outputOf(execution.run, 'Prompts').map(({ json }) => json.prompt);
+	expect(rows.map((row) => row.prompt)).toEqual(prompts);
+	for (const row of rows) {
+		expect(row).toMatchObject({ status: 'completed', timed_out: false, error: null });
+		expect(row.cost_usd).toBeCloseTo(VEO_8S_USD, 6);
+		expect(bodyOf(row.task_id)).toMatchObject({ prompt: row.prompt, duration: 8 });
+	}
+	expect(new Set(rows.map((row) => bodyOf(row.task_id).callback_url)).size).toBe(1); // one resume URL
+	expect(sim.counters.tasksCreated).toBe(5);
+	expect(sim.counters.statusReads).toBeLessThanOrEqual(10);
+});
+
+test('scheduled-batch-callback with Max Spend (USD) 2: three parked, the other two have rows saying why', async () => {
+	const execution = await runParked(examples.parkedBatchCapped);
+	expect(execution.status).toBe('success');
+	const rows = outputOf(execution.run, 'Save Rows').map(({ json }) => json);
+	expect(rows.filter((row) => row.status === 'completed')).toHaveLength(3);
+	const refused = rows.filter((row) => row.status === 'not_submitted');
+	expect(refused).toHaveLength(2);
+	for (const row of refused) expect(row.error).toMatch(/Max Spend \(USD\) of \$2 reached/);
+	expect(sim.counters.tasksCreated).toBe(3);
+	expect(sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(2);
+});
+
 test('trigger-submit + trigger-follow-up: submit returns at once, the trigger runs once per video', async () => {
 	const before = new Set((await n8n.listExecutions(examples.followUp.id)).map((e) => e.id));
 	const result = await n8n.execute(examples.submit.id);
@@ -235,7 +283,7 @@ test('trigger-submit + trigger-follow-up: submit returns at once, the trigger ru
 			duration: 5,
 			resolution: '720p',
 			aspect_ratio: '16:9',
-			callback_url: `${n8n.baseUrl}/webhook/sora-finished/sora`,
+			callback_url: `${n8n.baseUrl}/webhook/${TRIGGER_PATH}`,
 		});
 	}
 

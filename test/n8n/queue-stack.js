@@ -25,6 +25,7 @@
 const { spawn, spawnSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
+const http = require('node:http');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
@@ -229,6 +230,43 @@ async function until(check, what, timeoutMs, isDead) {
 	}
 }
 
+/**
+ * A round-robin HTTP balancer on a free loopback port, as operators put in front of several webhook
+ * processors: each request goes whole to the next target. `hits` counts requests per target.
+ */
+async function startBalancer(targets) {
+	const hits = Object.fromEntries(targets.map((target) => [target, 0]));
+	let next = 0;
+	const server = http.createServer((req, res) => {
+		const target = new URL(targets[next++ % targets.length]);
+		hits[target.origin] += 1;
+		const forward = http.request(
+			{
+				host: target.hostname,
+				port: target.port,
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers, host: target.host },
+			},
+			(answer) => {
+				res.writeHead(answer.statusCode, answer.headers);
+				answer.pipe(res);
+			},
+		);
+		forward.on('error', () => {
+			if (!res.headersSent) res.writeHead(502);
+			res.end();
+		});
+		req.pipe(forward);
+	});
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${server.address().port}`,
+		hits,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
+}
+
 // ---- the stack -------------------------------------------------------------------------------------
 
 /**
@@ -242,6 +280,8 @@ async function until(check, what, timeoutMs, isDead) {
  * @param {object[]} [opts.workflows] imported before start; published through main's REST API once it runs
  *   (opts.publishWith 'cli': with `n8n publish:workflow` before start instead)
  * @param {string[]} [opts.webhooks] production webhook paths to wait for on main AND the webhook processor
+ * @param {number} [opts.webhookProcessors=1] with 2 or more, resume URLs point at a round-robin balancer in
+ *   front of them (stack.resumeBaseUrl), so a parked execution's callbacks are split between the processors
  * @param {object} [opts.env] extra env for every n8n process
  */
 async function startQueueStack(opts = {}) {
@@ -251,6 +291,7 @@ async function startQueueStack(opts = {}) {
 	const pgBin = pgBinDir();
 	const pgUid = postgresUser();
 	const workerCount = opts.workers ?? 2;
+	const webhookCount = opts.webhookProcessors ?? 1;
 
 	const dir = fs.mkdtempSync(
 		path.join(os.tmpdir(), `qingbo-queue-${opts.name ? `${opts.name}-` : ''}`),
@@ -262,9 +303,14 @@ async function startQueueStack(opts = {}) {
 	const ports = {
 		redis: await host.freePort(),
 		postgres: await host.freePort(),
-		webhook: await host.freePort(),
+		webhooks: [],
 	};
-	const procs = { redis: null, postgres: null, postgresPid: null, workers: [], webhook: null };
+	for (let i = 0; i < webhookCount; i++) ports.webhooks.push(await host.freePort());
+	ports.webhook = ports.webhooks[0];
+	const procs = { redis: null, postgres: null, postgresPid: null, workers: [], webhooks: [] };
+	const webhookUrls = ports.webhooks.map((port) => `http://127.0.0.1:${port}`);
+	// Several processors: resume URLs go to a balancer that hands each request to the next one.
+	const balancer = webhookCount > 1 ? await startBalancer(webhookUrls) : null;
 	let n8n = null;
 	let failed = false;
 	let disposed = false;
@@ -276,13 +322,19 @@ async function startQueueStack(opts = {}) {
 		ports,
 		procs,
 		mainUrl: null,
-		webhookUrl: `http://127.0.0.1:${ports.webhook}`,
+		/** The (first) webhook processor. */
+		webhookUrl: webhookUrls[0],
+		webhookUrls,
+		/** What N8N_WEBHOOK_URL is, so what $execution.resumeUrl starts with: the balancer, or the processor. */
+		resumeBaseUrl: balancer ? balancer.url : webhookUrls[0],
+		/** Requests the balancer handed to each processor, by its URL (empty without a balancer). */
+		balancedHits: balancer ? balancer.hits : {},
 		n8n: null,
 		timings: {},
 
 		/** Synchronous last resort (process exit): kill everything still running, no waiting. */
 		killNowSync() {
-			const n8nProcs = [...procs.workers, procs.webhook].filter(Boolean);
+			const n8nProcs = [...procs.workers, ...procs.webhooks];
 			for (const p of n8nProcs) if (!p.exited) signal(-p.pid, 'SIGKILL');
 			// main belongs to host.js, whose own exit hook kills it; postgres shuts itself down on SIGQUIT.
 			if (procs.postgresPid && pidAlive(procs.postgresPid)) signal(procs.postgresPid, 'SIGQUIT');
@@ -293,7 +345,7 @@ async function startQueueStack(opts = {}) {
 		logTail(lines = 25) {
 			const parts = [];
 			if (n8n) parts.push(`--- main (${n8n.logs().server}) ---\n${n8n.logTail(lines)}`);
-			for (const p of [...procs.workers, procs.webhook].filter(Boolean))
+			for (const p of [...procs.workers, ...procs.webhooks])
 				parts.push(`--- ${p.name} (${p.logFile}) ---\n${host.tailOf(p.logFile, lines)}`);
 			return parts.join('\n');
 		},
@@ -388,7 +440,7 @@ async function startQueueStack(opts = {}) {
 
 		/** Stop every n8n process (main, workers, webhook processor) at once. */
 		async stopN8n() {
-			const all = [...procs.workers, procs.webhook].filter(Boolean);
+			const all = [...procs.workers, ...procs.webhooks];
 			await Promise.all([n8n?.stop(), ...all.map((p) => stopProcess(p))]);
 			logins = null;
 		},
@@ -397,7 +449,7 @@ async function startQueueStack(opts = {}) {
 		async startN8n() {
 			const t = Date.now();
 			procs.workers = [];
-			procs.webhook = null;
+			procs.webhooks = [];
 			const runStamp = `${Date.now()}`;
 			for (let i = 1; i <= workerCount; i++) {
 				const healthPort = await host.freePort();
@@ -416,15 +468,20 @@ async function startQueueStack(opts = {}) {
 				proc.healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
 				procs.workers.push(proc);
 			}
-			procs.webhook = spawnService('webhook', hostInfo.nodeBin, [hostInfo.n8nBin, 'webhook'], {
-				env: {
-					...n8n.env,
-					N8N_PORT: String(ports.webhook),
-					N8N_RUNNERS_BROKER_PORT: String(await host.freePort()),
-				},
-				cwd: dir,
-				logFile: path.join(logsDir, `webhook-${runStamp}.log`),
-			});
+			for (const [i, port] of ports.webhooks.entries()) {
+				const name = i === 0 ? 'webhook' : `webhook${i + 1}`;
+				procs.webhooks.push(
+					spawnService(name, hostInfo.nodeBin, [hostInfo.n8nBin, 'webhook'], {
+						env: {
+							...n8n.env,
+							N8N_PORT: String(port),
+							N8N_RUNNERS_BROKER_PORT: String(await host.freePort()),
+						},
+						cwd: dir,
+						logFile: path.join(logsDir, `${name}-${runStamp}.log`),
+					}),
+				);
+			}
 			try {
 				await Promise.all([
 					n8n.start({ timeoutMs: TIMEOUTS.n8nStart }),
@@ -436,11 +493,13 @@ async function startQueueStack(opts = {}) {
 							deadProcess,
 						),
 					),
-					until(
-						async () => (await httpStatus('GET', `${stack.webhookUrl}/healthz`)) === 200,
-						'webhook processor up',
-						TIMEOUTS.n8nStart,
-						deadProcess,
+					...webhookUrls.map((url) =>
+						until(
+							async () => (await httpStatus('GET', `${url}/healthz`)) === 200,
+							`webhook processor ${url} up`,
+							TIMEOUTS.n8nStart,
+							deadProcess,
+						),
 					),
 				]);
 			} catch (err) {
@@ -484,6 +543,7 @@ async function startQueueStack(opts = {}) {
 				await stack.stopN8n();
 				await stopPostgres();
 				await stopProcess(procs.redis, { timeoutMs: 10_000 });
+				await balancer?.close();
 			} finally {
 				liveStacks.delete(stack);
 				const keepIt = keep || failed || process.env.KEEP_N8N_WORK === '1';
@@ -495,7 +555,7 @@ async function startQueueStack(opts = {}) {
 	};
 
 	function deadProcess() {
-		for (const p of [procs.redis, ...procs.workers, procs.webhook].filter(Boolean))
+		for (const p of [procs.redis, ...procs.workers, ...procs.webhooks].filter(Boolean))
 			if (p.exited) return `${p.name} exited (${JSON.stringify(p.exit)}); log ${p.logFile}`;
 		if (procs.postgresPid && !pidAlive(procs.postgresPid)) return 'postgres exited';
 		return null;
@@ -652,8 +712,8 @@ async function startQueueStack(opts = {}) {
 			DB_POSTGRESDB_USER: 'n8n',
 			DB_POSTGRESDB_PASSWORD: 'n8n',
 			N8N_ENCRYPTION_KEY: crypto.randomBytes(24).toString('hex'),
-			N8N_WEBHOOK_URL: `${stack.webhookUrl}/`,
-			WEBHOOK_URL: `${stack.webhookUrl}/`, // what n8n 1.x reads (2.x prefers N8N_WEBHOOK_URL)
+			N8N_WEBHOOK_URL: `${stack.resumeBaseUrl}/`,
+			WEBHOOK_URL: `${stack.resumeBaseUrl}/`, // what n8n 1.x reads (2.x prefers N8N_WEBHOOK_URL)
 			N8N_DEFAULT_BINARY_DATA_MODE: opts.binaryDataMode || 'filesystem',
 			// n8n 1.x offers only filesystem unless told (2.x offers database too): a restart can switch modes.
 			N8N_AVAILABLE_BINARY_DATA_MODES: 'filesystem,database',
@@ -686,7 +746,7 @@ async function startQueueStack(opts = {}) {
 		stack.timings.totalMs = Date.now() - t0;
 		log(
 			`queue stack up in ${(stack.timings.totalMs / 1000).toFixed(1)} s ` +
-				`(n8n processes ready ${(stack.timings.n8nReadyMs / 1000).toFixed(1)} s): main ${stack.mainUrl}, webhook processor ${stack.webhookUrl}`,
+				`(n8n processes ready ${(stack.timings.n8nReadyMs / 1000).toFixed(1)} s): main ${stack.mainUrl}, webhook processors ${webhookUrls.join(' ')}${balancer ? ` behind ${balancer.url}` : ''}`,
 		);
 		return stack;
 	} catch (err) {

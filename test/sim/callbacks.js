@@ -52,15 +52,20 @@ class CallbackSender {
 		const job = (async () => {
 			try {
 				if (opts.callbackDelayMs > 0) await sleep(opts.callbackDelayMs, undefined, { signal });
-				for (let i = 0; i < times && !signal.aborted; i++) {
-					// A sender that retries: a non-2xx answer or no answer is sent again after a delay that
-					// doubles each time, up to callbackRetries more times (0, the default: sent once).
+				// A sender that retries: a non-2xx answer or no answer is sent again after a delay that
+				// doubles each time, up to callbackRetries more times (0, the default: sent once).
+				const deliver = async () => {
 					for (let attempt = 0; ; attempt++) {
 						const record = await this.sendOnce(url, body, statusObject, signal, attempt);
 						const ok = record.status !== null && record.status >= 200 && record.status < 300;
 						if (ok || attempt >= (opts.callbackRetries || 0)) break;
 						await sleep(opts.callbackRetryDelayMs * 2 ** attempt, undefined, { signal });
 					}
+				};
+				if (opts.callbackDuplicatesAtOnce) {
+					await Promise.all(Array.from({ length: times }, deliver));
+				} else {
+					for (let i = 0; i < times && !signal.aborted; i++) await deliver();
 				}
 			} catch {
 				// Only an abort (reset/close) lands here; it drops the remaining sends on purpose.
@@ -94,6 +99,7 @@ class CallbackSender {
 			record.status = res.statusCode;
 			// What n8n answered, kept so tests can check the body a callback sender sees.
 			const text = await res.body.text();
+			record.answeredAt = Date.now();
 			try {
 				record.answer = JSON.parse(text);
 			} catch {

@@ -89,6 +89,7 @@ const DEFAULTS = {
 	expireResults: false, // true: every download answers 404 link_expired
 	callbackShape: 'task', // 'task' | 'data' ({event, data}) | 'id' ({task_id, status})
 	callbackDuplicates: 1, // times each terminal callback is sent
+	callbackDuplicatesAtOnce: false, // true: those copies are sent at the same moment, not one after another
 	callbackOnProgress: false, // also one callback when processing starts
 	callbackDelayMs: 0, // wait before sending callbacks
 	callbackRetries: 0, // resend a callback answered non-2xx (or not at all) up to this many more times
@@ -99,6 +100,7 @@ const DEFAULTS = {
 	balanceUsd: 1000, // account credit in USD; with preConsumedCost a submit dearer than what is left answers 402
 	prices: {}, // { [modelId]: usdPerTask } replaces the list price (models.js) of a model's tasks
 	priceConfig: true, // false: GET /v1/models 'catalog' entries carry no price_config
+	priceOverrides: {}, // { [modelId]: { [priceKey]: usd | null } }: drift in GET /v1/models price_config (null drops a key)
 };
 
 const FAULT_KEYS = [
@@ -130,6 +132,7 @@ const BOOLEANS = [
 	'priceConfig',
 	'expireResults',
 	'callbackOnProgress',
+	'callbackDuplicatesAtOnce',
 ];
 const NON_NEGATIVE = [
 	'queuedMs',
@@ -207,6 +210,16 @@ function checkValue(key, value) {
 			fail('prices must be an object { modelId: usdPerTask }');
 		for (const [model, usd] of Object.entries(value)) {
 			if (!isNonNegativeNumber(usd)) fail(`prices.${model} must be a non-negative number (USD)`);
+		}
+	} else if (key === 'priceOverrides') {
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			fail('priceOverrides must be an object { modelId: { priceKey: usd | null } }');
+		for (const [model, keys] of Object.entries(value)) {
+			if (keys === null || typeof keys !== 'object' || Array.isArray(keys))
+				fail(`priceOverrides.${model} must be an object { priceKey: usd | null }`);
+			for (const [priceKey, usd] of Object.entries(keys))
+				if (usd !== null && !isNonNegativeNumber(usd))
+					fail(`priceOverrides.${model}.${priceKey} must be a non-negative number or null`);
 		}
 	} else {
 		fail(`unknown option "${key}"`);

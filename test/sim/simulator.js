@@ -71,6 +71,7 @@ function newCounters(getReserved) {
 		downloadBytes: 0,
 		callbacksSent: 0,
 		callbacksFailed: 0,
+		callbacksLost: 0, // "[lost-callback]" tasks: ended without their callback being sent
 		errorsInjected: 0,
 		authFailures: 0,
 		balanceReads: 0,
@@ -82,6 +83,17 @@ function newCounters(getReserved) {
 		configurable: true,
 	});
 	return counters;
+}
+
+/** `price_config.video_prices` with a drift set up by `priceOverrides`: a number sets a key, null drops it. */
+function withOverrides(prices, overrides) {
+	if (!overrides) return prices;
+	const merged = { ...(prices || {}) };
+	for (const [key, usd] of Object.entries(overrides)) {
+		if (usd === null) delete merged[key];
+		else merged[key] = usd;
+	}
+	return Object.keys(merged).length ? merged : null;
 }
 
 function sendJson(res, status, body, headers = {}) {
@@ -341,6 +353,10 @@ class QingboSimulator {
 		if (!task.callbackUrl || task.notified.terminal) return;
 		if (!isTerminal(taskState(task).status)) return;
 		task.notified.terminal = true;
+		if (task.loseCallback) {
+			this.counters.callbacksLost += 1;
+			return;
+		}
 		this.sender.notify(task.callbackUrl, statusObject(task, this.options, task.baseUrl), {
 			terminal: true,
 		});
@@ -548,7 +564,9 @@ class QingboSimulator {
 		const items = opts.models.map((id) => {
 			if (opts.modelsFormat !== 'catalog') return { id, object: 'model', owned_by: 'qingbo' };
 			const entry = { id, object: 'model', tags: ['video'], description: describe(id) };
-			const prices = opts.priceConfig ? videoPrices(id) : null;
+			const prices = opts.priceConfig
+				? withOverrides(videoPrices(id), opts.priceOverrides[id])
+				: null;
 			if (prices) entry.price_config = { video_prices: prices };
 			return entry;
 		});

@@ -888,6 +888,52 @@ describe('callbacks', () => {
 		expect(sim.counters.callbacksSent).toBe(4);
 	});
 
+	test('a "[lost-callback]" task ends as usual but its callback is never sent', async () => {
+		const sim = await start({ queuedMs: 0, renderMs: 20 });
+		const recv = await startReceiver();
+		const lost = (
+			await submit(sim, {
+				model: 'sora-2',
+				prompt: '[lost-callback]',
+				callback_url: `${recv.url}/a`,
+			})
+		).json.task_id;
+		const sent = (
+			await submit(sim, { model: 'sora-2', prompt: 'x', callback_url: `${recv.url}/b` })
+		).json.task_id;
+		await waitFor(() => recv.hits.length === 1, { what: 'one callback' });
+		await sleep(100);
+		expect(recv.hits.map((hit) => hit.body.task_id)).toEqual([sent]);
+		expect((await getTask(sim, lost)).json.status).toBe('completed');
+		expect(sim.counters).toMatchObject({ callbacksSent: 1, callbacksLost: 1 });
+	});
+
+	test('callbackDuplicatesAtOnce sends the copies at the same moment', async () => {
+		const sim = await start({
+			queuedMs: 0,
+			renderMs: 20,
+			callbackDuplicates: 3,
+			callbackDuplicatesAtOnce: true,
+		});
+		// A receiver that answers only after 300 ms: copies sent one after another would land 300 ms apart.
+		const arrivals = [];
+		const server = http.createServer((req, res) => {
+			arrivals.push(Date.now());
+			req.resume();
+			setTimeout(() => res.end('ok'), 300);
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		running.push(() => new Promise((resolve) => server.close(() => resolve())));
+		await submit(sim, {
+			model: 'sora-2',
+			prompt: 'x',
+			callback_url: `http://127.0.0.1:${server.address().port}/hook`,
+		});
+		await waitFor(() => sim.callbacks.length === 3, { what: '3 answered callbacks' });
+		expect(arrivals).toHaveLength(3);
+		expect(Math.max(...arrivals) - Math.min(...arrivals)).toBeLessThan(200);
+	});
+
 	test('cancel and completeNow fire callbacks', async () => {
 		const sim = await start({ queuedMs: 5000 });
 		const recv = await startReceiver();

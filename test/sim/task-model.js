@@ -54,6 +54,8 @@ function createTask({ body, params, timing, baseUrl, quota, apiKey, now = Date.n
 		renderMs: prompt.includes('[slow]') ? timing.renderMs * 10 : timing.renderMs,
 		progressShape: timing.progressShape || 'linear',
 		willFail: prompt.includes('[fail]'),
+		// "[lost-callback]": the task ends as usual but its completion callback is never sent.
+		loseCallback: prompt.includes('[lost-callback]'),
 		callbackUrl: typeof body.callback_url === 'string' ? body.callback_url : null,
 		baseUrl,
 		// Reserved at submit; settled when completed, refunded when failed or cancelled.

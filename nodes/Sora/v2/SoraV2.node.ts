@@ -30,6 +30,8 @@ export class SoraV2 implements INodeType {
 		description:
 			'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API, each checked against its rules before billing',
 		defaults: { name: 'QingBo Video' },
+		// New nodes are named for the service ("QingBo Video"), not for their first action (n8n 2.x).
+		skipNameGeneration: true,
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],

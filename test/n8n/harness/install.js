@@ -161,6 +161,8 @@ async function ensureN8n(nodeHome) {
  * What the installed n8n offers where the pins differ, found by looking at the installed files (never by version):
  * - publishCommand: `n8n publish:workflow` exists (n8n 2.x); otherwise activation is `update:workflow --active=true`.
  * - signsResumeUrl: n8n-core appends the execution's resume token to $execution.resumeUrl as ?signature= (n8n 2.14+).
+ * - conditionalResume: a webhook resumes a waiting execution only if it is still waiting (ActiveExecutions
+ *   updates it `requireStatus: 'waiting'` and refuses a second resume, n8n 2.x); n8n 1.x updates it unconditionally.
  * - modules: backend module folders under n8n/dist/modules; N8N_DISABLED_MODULES may only name existing ones
  *   (n8n refuses to start on an unknown module name).
  */
@@ -207,6 +209,7 @@ function hostFeatures(n8nHome) {
 			),
 			'resumeToken',
 		),
+		conditionalResume: fileIncludes(path.join(dist, 'active-executions.js'), 'requireStatus'),
 		modules: new Set(modules),
 	};
 }

@@ -96,12 +96,15 @@ function restSession(inst, ctx) {
 		},
 
 		/**
-		 * One execution with its run data: { id, status, finished, mode, workflowId, startedAt, stoppedAt, run },
+		 * One execution with its run data: { id, status, finished, mode, workflowId, startedAt, stoppedAt, dataChars, run },
 		 * `run` shaped like execute()'s, so outputOf(run, node) / errorOf(run) work on it.
 		 */
 		async getExecution(id) {
 			const e = await inst.api('GET', `/rest/executions/${id}`);
 			let data = e.data;
+			// How much execution data n8n stores for it (its flatted JSON), for size measurements.
+			const dataChars =
+				typeof data === 'string' ? data.length : JSON.stringify(data ?? null).length;
 			if (typeof data === 'string') data = flattedParse(host.n8nHome, data);
 			return {
 				id: e.id,
@@ -111,6 +114,7 @@ function restSession(inst, ctx) {
 				workflowId: e.workflowId,
 				startedAt: e.startedAt,
 				stoppedAt: e.stoppedAt,
+				dataChars,
 				run: {
 					status: e.status,
 					finished: e.finished,

@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Balance',
 				value: 'getBalance',
 				description: "Get the account's available balance in USD",
-				action: 'Get the account balance',
+				action: 'Get the QingBo account balance',
 			},
 		],
 		'getBalance',

@@ -16,19 +16,19 @@ export const description: INodeProperties[] = [
 				value: 'edit',
 				description:
 					'Rework a finished video (edit, finalize a draft, regenerate), for the models that can',
-				action: 'Edit a video',
+				action: 'Edit a video with QingBo',
 			},
 			{
 				name: 'Extend',
 				value: 'extend',
 				description: 'Continue a finished video, for the models that can',
-				action: 'Extend a video',
+				action: 'Extend a video with QingBo',
 			},
 			{
 				name: 'Generate',
 				value: 'generate',
 				description: "Create a video from a prompt and the model's own fields",
-				action: 'Generate a video',
+				action: 'Generate a video with QingBo',
 			},
 		],
 		'generate',
