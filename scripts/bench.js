@@ -30,8 +30,7 @@ const {
 	webhookNode,
 	noOpNode,
 	soraTriggerNode,
-	soraV2Node,
-	modelFields,
+	veoBatchNode,
 	simCredential,
 } = require('../test/n8n/workflows');
 
@@ -376,25 +375,13 @@ function callbackVsPollSection(rows) {
 }
 
 /** Webhook → N prompts → version-2 Generate (Veo 3.1 Fast, 8 s) waiting as `waitMode` → Done. */
-function batchWorkflow(id, pathName, waitMode) {
-	return chainWorkflow(id, `Bench: ${PARKED_TASKS} videos, ${waitMode}`, [
+const batchWorkflow = (id, pathName, waitMode) =>
+	chainWorkflow(id, `Bench: ${PARKED_TASKS} videos, ${waitMode}`, [
 		webhookNode(pathName),
 		codeNode(prompts(PARKED_TASKS)),
-		soraV2Node(
-			{
-				resource: 'video',
-				operation: 'generate',
-				model: 'veo3.1-fast',
-				prompt: '={{ $json.prompt }}',
-				modelFields: modelFields({ duration: 8 }),
-				waitMode,
-				options: { timeout: 900 },
-			},
-			{ name: 'QingBo Video' },
-		),
+		veoBatchNode(waitMode),
 		noOpNode('Done'),
 	]);
-}
 
 const percentile = (values, p) =>
 	[...values].sort((a, b) => a - b)[Math.floor(p * (values.length - 1))];

@@ -31,6 +31,8 @@ export class BatchLedger {
 	private readonly reading = new Map<string, Promise<Task>>();
 	private resumedBy: 'nobody' | 'a callback' = 'nobody';
 	private readonly statuses = new Map<string, string>();
+	/** Tasks whose terminal callback this process has handled: a repeat of one brings nothing new. */
+	private readonly calledBack = new Set<string>();
 
 	constructor(readonly taskIds: string[]) {}
 
@@ -82,6 +84,13 @@ export class BatchLedger {
 			);
 			if (!finished) return;
 		}
+	}
+
+	/** True the first time this process handles a task's terminal callback (not for a repeat). */
+	firstCallback(taskId: string): boolean {
+		if (this.calledBack.has(taskId)) return false;
+		this.calledBack.add(taskId);
+		return true;
 	}
 
 	complete(): boolean {

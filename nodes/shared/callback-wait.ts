@@ -180,8 +180,9 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 		: await readForCallback(this, taskId, (id) => ledger.read(id, callbackReader(client)));
 	if ('answered' in read) return read.answered;
 	if (!isTerminal(read.task.status)) return answer(this, 202, read.task, false);
-	// A first-time outcome may be the batch's last: look for tasks whose callback never came.
-	if (!known) await ledger.sweep(client);
+	// A first callback of an outcome may be the batch's last: look for outcomes whose callback never
+	// came here (lost, or sent to another process). A repeat of one already handled brings nothing.
+	if (ledger.firstCallback(taskId)) await ledger.sweep(client);
 	if (!ledger.complete() || !ledger.claimResume()) return answer(this, 200, read.task, false);
 
 	// Answer now: building the rows may download every video of the batch.

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { parkBatch } from './callback-wait';
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { ApiFailure, NotSubmitted, toNodeError } from './errors';
+import { checkNumberOptions } from './input';
 import { failed, raiseFailure, type ItemResult } from './results';
 import { capForBatch, priceKey, submitWithinCap, type SpendCap } from './spend';
 import type { Task } from './task';
@@ -93,7 +94,9 @@ async function prepareAll(
 	const prepared: Prepared[] = [];
 	for (let itemIndex = 0; itemIndex < ctx.getInputData().length; itemIndex++) {
 		try {
-			const options = ctx.getNodeParameter('options', itemIndex, {}) as VideoOptions;
+			const options = checkNumberOptions(
+				ctx.getNodeParameter('options', itemIndex, {}) as VideoOptions,
+			);
 			const request = await prepare.call(ctx, client, itemIndex, options);
 			if (options.callbackUrl?.trim()) request.body.callback_url = options.callbackUrl.trim();
 			const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;

@@ -4,12 +4,11 @@
  * row per item in item order. What only a real n8n can show: that it parks once, that n8n resumes it
  * exactly once whatever the callbacks do, and how large a batch its execution data carries.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, request } = require('./host');
+const { outputOf, pairedItemsOf, request, until } = require('./host');
+const { useRunningN8n } = require('./suite');
 const {
-	simCredential,
-	soraV2Node,
-	modelFields,
+	promptsFromBodyNode,
+	veoBatchNode,
 	webhookNode,
 	noOpNode,
 	chainWorkflow,
@@ -18,35 +17,13 @@ const {
 jest.setTimeout(15 * 60_000);
 
 /** Webhook (`{ prompts: [...] }` or `{ count }`) → one item per prompt → Generate, parked → Done. */
-function batchWorkflow(id, path) {
-	return chainWorkflow(id, `Batch parked until callback (${path})`, [
+const batchWorkflow = (id, path) =>
+	chainWorkflow(id, `Batch parked until callback (${path})`, [
 		webhookNode(path),
-		{
-			parameters: {
-				jsCode:
-					'const body = $input.first().json.body;\n' +
-					'const prompts = body.prompts ?? Array.from({ length: body.count }, (_, i) => `clip ${i}`);\n' +
-					'return prompts.map((prompt) => ({ json: { prompt } }));',
-			},
-			name: 'Prompts',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-		},
-		soraV2Node(
-			{
-				resource: 'video',
-				operation: 'generate',
-				model: 'veo3.1-fast',
-				prompt: '={{ $json.prompt }}',
-				modelFields: modelFields({ duration: 8 }),
-				waitMode: 'callback',
-				options: { timeout: 900 },
-			},
-			{ name: 'QingBo Video' },
-		),
+		promptsFromBodyNode(),
+		veoBatchNode('callback'),
 		noOpNode('Done'),
 	]);
-}
 
 const WORKFLOWS = {
 	batch: batchWorkflow('qbBatchPark00001', 'park-batch'),
@@ -54,24 +31,15 @@ const WORKFLOWS = {
 	large: batchWorkflow('qbBatchPark00003', 'park-large'),
 };
 
+const frame = useRunningN8n({
+	name: 'batch-park',
+	simOptions: { flavour: 'today' },
+	workflows: WORKFLOWS,
+	webhooks: ['park-batch', 'park-together', 'park-large'],
+});
 let sim;
 let n8n;
-
-beforeAll(async () => {
-	sim = await startSimulator({ flavour: 'today' });
-	n8n = await createInstance({ name: 'batch-park' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
-	for (const workflow of Object.values(WORKFLOWS)) await n8n.publish(workflow.id);
-	await n8n.start();
-	await n8n.setupOwner();
-	for (const path of ['park-batch', 'park-together', 'park-large']) await n8n.waitForWebhook(path);
-});
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
+beforeAll(() => ({ sim, n8n } = frame));
 
 beforeEach(() => {
 	sim.reset();
@@ -85,16 +53,6 @@ beforeEach(() => {
 		callbackRetries: 0,
 	});
 });
-
-async function until(check, what, timeoutMs = 60_000, everyMs = 200) {
-	const start = Date.now();
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, everyMs));
-	}
-}
 
 /** Starts the workflow by its webhook and waits until its one execution is parked. */
 async function startParked(workflow, path, body) {
@@ -111,10 +69,10 @@ async function startParked(workflow, path, body) {
 /** The run's rows of the video node (with the item each pairs with), and how many times n8n ran the node after it. */
 function outcome(execution) {
 	const runData = execution.run.data.resultData.runData;
-	const stored = runData['QingBo Video'][0].data.main[0];
+	const paired = pairedItemsOf(execution.run, 'QingBo Video');
 	const rows = outputOf(execution.run, 'QingBo Video').map((row, i) => ({
 		...row,
-		pairedItem: stored[i].pairedItem,
+		pairedItem: { item: paired[i] },
 	}));
 	const doneRuns = runData.Done ?? [];
 	return { rows, doneRuns: doneRuns.length, done: outputOf(execution.run, 'Done') };

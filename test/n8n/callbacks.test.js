@@ -2,11 +2,10 @@
  * Durable callback waiting and the Sora Trigger, in a running n8n (`n8n start`): workflows are
  * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, errorOf, request } = require('./host');
+const { outputOf, errorOf, request, until } = require('./host');
+const { useRunningN8n } = require('./suite');
 const {
 	CREDENTIAL,
-	simCredential,
 	soraNode,
 	generateNode,
 	webhookNode,
@@ -69,30 +68,23 @@ const WORKFLOWS = {
 	]),
 };
 
+const frame = useRunningN8n({
+	name: 'callbacks',
+	simOptions: { queuedMs: 200, renderMs: 1500 },
+	workflows: WORKFLOWS,
+	webhooks: [
+		'make-video',
+		'make-video-late',
+		'stop-me',
+		'qb-sora-trigger/sora',
+		'qb-sora-guarded/sora',
+		'qb-sora-deduped/sora',
+	],
+});
 let sim;
 let n8n;
+beforeAll(() => ({ sim, n8n } = frame));
 const triggerUrl = () => `${n8n.baseUrl}/webhook/qb-sora-trigger/sora`;
-
-beforeAll(async () => {
-	sim = await startSimulator({ queuedMs: 200, renderMs: 1500 });
-	n8n = await createInstance({ name: 'callbacks' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
-	for (const workflow of Object.values(WORKFLOWS)) await n8n.publish(workflow.id);
-	await n8n.start();
-	await n8n.setupOwner();
-	await n8n.waitForWebhook('make-video');
-	await n8n.waitForWebhook('make-video-late');
-	await n8n.waitForWebhook('stop-me');
-	await n8n.waitForWebhook('qb-sora-trigger/sora');
-	await n8n.waitForWebhook('qb-sora-guarded/sora');
-	await n8n.waitForWebhook('qb-sora-deduped/sora');
-});
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
 
 beforeEach(() => {
 	sim.reset();
@@ -117,16 +109,6 @@ async function submitWithCallback(prompt, callbackUrl = triggerUrl()) {
 	});
 	expect(res.status).toBe(200);
 	return res.json.task_id;
-}
-
-async function until(check, what, timeoutMs = 30_000) {
-	const start = Date.now();
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
 }
 
 describe('Pause Until Callback', () => {

@@ -26,11 +26,11 @@
  *
  * This file is the façade; the code lives in harness/, one module per concern:
  *   config.js           repo paths, the pin per N8N_HOST_LINE (hostLine, hostSpecDir, pinnedN8nVersion), cache, timeouts
- *   util.js             sleep, log, child env, readable log tails (tailOf)
+ *   util.js             sleep, until, log, child env, readable log tails (tailOf)
  *   process.js          free ports, runCommand, process-tree kill and exit hook, the install lock (withLock)
  *   install.js          Node 24 + the pinned n8n in the cache (ensureHost), hostFeatures
  *   pack.js             npm pack of this package (packPackage)
- *   run-data.js         parseRunFromLog, outputOf, errorOf, nodesRun, flatted execution data
+ *   run-data.js         parseRunFromLog, outputOf, pairedItemsOf, errorOf, nodesRun, flatted execution data
  *   http.js             request
  *   instance.js         createInstance: folders, package install, assembles the parts below
  *   instance-env.js     the env of an instance's n8n processes
@@ -50,11 +50,17 @@ const {
 	hostKey,
 	pinnedN8nVersion,
 } = require('./harness/config');
-const { tailOf } = require('./harness/util');
+const { tailOf, until } = require('./harness/util');
 const { freePort, withLock } = require('./harness/process');
 const { ensureHost, hostFeatures } = require('./harness/install');
 const { packPackage } = require('./harness/pack');
-const { parseRunFromLog, outputOf, errorOf, nodesRun } = require('./harness/run-data');
+const {
+	parseRunFromLog,
+	outputOf,
+	pairedItemsOf,
+	errorOf,
+	nodesRun,
+} = require('./harness/run-data');
 const { request } = require('./harness/http');
 const { createInstance } = require('./harness/instance');
 
@@ -63,11 +69,13 @@ module.exports = {
 	packPackage,
 	createInstance,
 	outputOf,
+	pairedItemsOf,
 	errorOf,
 	nodesRun,
 	parseRunFromLog,
 	freePort,
 	request,
+	until,
 	hostKey,
 	hostLine,
 	hostSpecDir,

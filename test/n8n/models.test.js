@@ -132,6 +132,25 @@ const WORKFLOWS = {
 			name: 'Edit',
 		}),
 	]),
+	// kling-v2-6 takes 5 or 10 s by the catalogue; a QingBo that now takes 7 s is played by rules off.
+	staleRule: manualWorkflow('qbModelStale0001', 'A rule QingBo no longer has, checked', [
+		soraV2Node(generate('kling-v2-6', { duration: 7 }), { name: 'Kling' }),
+	]),
+	staleRuleOff: manualWorkflow('qbModelStale0002', 'A rule QingBo no longer has, not checked', [
+		soraV2Node(
+			generate('kling-v2-6', { duration: 7 }, { options: { ...POLL, checkModelRules: false } }),
+			{ name: 'Kling' },
+		),
+	]),
+	keyServes: fanOutWorkflow('qbModelServed001', 'What the key serves wins', [
+		soraV2Node({ resource: 'model', operation: 'list' }, { name: 'List' }),
+		soraV2Node(
+			generate('brand-new-model', null, {
+				options: { ...POLL, additionalFields: '{"duration": 5, "style": "noir"}' },
+			}),
+			{ name: 'Unknown Model' },
+		),
+	]),
 	modelGet: manualWorkflow('qbModelGet000001', 'Model › List and Get', [
 		soraV2Node({ resource: 'model', operation: 'list' }, { name: 'List' }),
 		codeNode([{ id: 'pixverse-v6' }], { name: 'Pick' }),
@@ -268,4 +287,49 @@ test('Model › List shows what this key can call; Model › Get gives an agent 
 		'720p',
 		'1080p',
 	]);
+});
+
+describe('a catalogue that ages: Check Model Rules, and what the key serves', () => {
+	test('a value the catalogue refuses but QingBo now takes: refused before any submit with the date of the rules; with Check Model Rules off, sent and completed', async () => {
+		suite.sim.configure({ modelRules: false }); // this QingBo takes what the catalogue refuses
+		const refused = await suite.run(WORKFLOWS.staleRule);
+		const error = errorOf(refused.run);
+		expect(error.message).toBe('Model Fields › duration: 7 is not allowed for kling-v2-6');
+		expect(error.description).toMatch(/Check Model Rules/);
+		expect(error.description).toMatch(/as of \d{4}-\d{2}-\d{2}/);
+		expect(suite.sim.counters.submits).toBe(0);
+
+		const sent = await suite.run(WORKFLOWS.staleRuleOff);
+		expect(errorOf(sent.run)).toBeNull();
+		const [row] = outputOf(sent.run, 'Kling');
+		expect(row.json).toMatchObject({ status: 'completed', model: 'kling-v2-6' });
+		expect(suite.sim.tasks.get(row.json.task_id).body).toMatchObject({ duration: 7 });
+	});
+
+	test('a catalogue model the key no longer lists is flagged; an unknown model the key lists generates through Additional Fields', async () => {
+		suite.sim.configure({
+			models: [
+				...require('../sim/models').TODAY_MODELS.filter((id) => id !== 'veo3.1-lite'),
+				'brand-new-model',
+			],
+		});
+		const result = await suite.run(WORKFLOWS.keyServes);
+		const listed = outputOf(result.run, 'List').map((item) => item.json);
+		expect(listed.find((row) => row.id === 'veo3.1-lite')).toMatchObject({
+			served: false,
+			known: true,
+			note: expect.stringMatching(/^Not listed for this API key/),
+		});
+		expect(listed.find((row) => row.id === 'brand-new-model')).toMatchObject({
+			served: true,
+			known: false,
+		});
+		expect(listed.find((row) => row.id === 'veo3.1-fast')).toMatchObject({ served: true });
+		const [made] = outputOf(result.run, 'Unknown Model');
+		expect(made.json).toMatchObject({ status: 'completed', model: 'brand-new-model' });
+		expect(suite.sim.tasks.get(made.json.task_id).body).toMatchObject({
+			duration: 5,
+			style: 'noir',
+		});
+	});
 });

@@ -11,7 +11,7 @@ const crypto = require('node:crypto');
 
 const { startSimulator } = require('../sim/simulator');
 const { mp4Stream } = require('../sim/media');
-const { outputOf, request, ensureHost } = require('./host');
+const { outputOf, pairedItemsOf, request, ensureHost, until } = require('./host');
 const { startQueueStack } = require('./queue-stack');
 const {
 	simCredential,
@@ -24,6 +24,8 @@ const {
 	soraTriggerNode,
 	soraV2Node,
 	modelFields,
+	promptsFromBodyNode,
+	veoBatchNode,
 	chainWorkflow,
 } = require('./workflows');
 
@@ -58,28 +60,8 @@ const WORKFLOWS = {
 	]),
 	parkedBatch: chainWorkflow('qbQParkBatch0001', 'Queue: a batch parked until callback', [
 		webhookNode('q-park-batch'),
-		{
-			parameters: {
-				jsCode:
-					'const { count, tag } = $input.first().json.body;\n' +
-					'return Array.from({ length: count }, (_, i) => ({ json: { prompt: `${tag} ${i}` } }));',
-			},
-			name: 'Prompts',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-		},
-		soraV2Node(
-			{
-				resource: 'video',
-				operation: 'generate',
-				model: 'veo3.1-fast',
-				prompt: '={{ $json.prompt }}',
-				modelFields: modelFields({ duration: 8 }),
-				waitMode: 'callback',
-				options: { timeout: 900 },
-			},
-			{ name: 'QingBo Video' },
-		),
+		promptsFromBodyNode(),
+		veoBatchNode('callback'),
 		noOpNode('Done'),
 	]),
 	v2callback: chainWorkflow('qbQV2Callback001', 'Queue: version 2, pause until callback', [
@@ -168,16 +150,6 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const countBy = (values) =>
 	values.reduce((counts, value) => ({ ...counts, [value]: (counts[value] ?? 0) + 1 }), {});
 const sha256 = (buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
-
-async function until(check, what, timeoutMs = 60_000) {
-	const start = Date.now();
-	for (;;) {
-		const value = await check();
-		if (value) return value;
-		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-		await sleep(250);
-	}
-}
 
 async function executionIds(workflowId) {
 	return new Set((await stack.n8n.allExecutions(workflowId)).map((e) => e.id));
@@ -542,7 +514,7 @@ describe('a batch parked until callback, callbacks split over two webhook proces
 		const parked = await parkBatch(100, 'queue clip');
 		const { execution, rows, doneRuns } = await finishedBatch(parked);
 		expect(execution.status).toBe('success');
-		expect(rows.map((row) => row.pairedItem.item)).toEqual(
+		expect(pairedItemsOf(execution.run, 'QingBo Video')).toEqual(
 			Array.from({ length: 100 }, (_, i) => i),
 		);
 		expect(rows.every((row) => row.json.status === 'completed' && row.json.video_url)).toBe(true);

@@ -41,4 +41,29 @@ function useSimulatorAndN8n({ name, simDefaults, workflows }) {
 	return suite;
 }
 
-module.exports = { useSimulatorAndN8n };
+/**
+ * The frame of the test files that run n8n as a server (`n8n start`): one simulator (`simOptions`) and
+ * one running n8n holding its credential and the file's workflows, all (or `publish`) published, its
+ * production `webhooks` registered; closed after the file. `frame.sim` and `frame.n8n` once started.
+ */
+function useRunningN8n({ name, simOptions, workflows, webhooks, env, publish }) {
+	const frame = { sim: undefined, n8n: undefined };
+	beforeAll(async () => {
+		frame.sim = await startSimulator(simOptions);
+		frame.n8n = await createInstance({ name, ...(env ? { env } : {}) });
+		await frame.n8n.importCredentials([simCredential(frame.sim)]);
+		await frame.n8n.importWorkflows(Object.values(workflows));
+		for (const id of publish ?? Object.values(workflows).map((workflow) => workflow.id))
+			await frame.n8n.publish(id);
+		await frame.n8n.start();
+		await frame.n8n.setupOwner();
+		for (const path of webhooks) await frame.n8n.waitForWebhook(path);
+	});
+	afterAll(async () => {
+		await frame.n8n?.dispose();
+		await frame.sim?.close();
+	});
+	return frame;
+}
+
+module.exports = { useSimulatorAndN8n, useRunningN8n };

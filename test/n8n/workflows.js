@@ -30,6 +30,31 @@ const generateNode = ({ prompt, waitMode, options }) =>
 /** Generate with Poll in This Node, one video per input item's `prompt`: the batch shape most tests use. */
 const generateEachItemNode = (options) =>
 	generateNode({ prompt: '={{ $json.prompt }}', waitMode: 'poll', options });
+/** A Code node: one item per prompt of the webhook body's `prompts`, or `count` prompts named `${tag} ${i}`. */
+const promptsFromBodyNode = () => ({
+	parameters: {
+		jsCode:
+			'const { prompts, count, tag = "clip" } = $input.first().json.body;\n' +
+			'return (prompts ?? Array.from({ length: count }, (_, i) => `${tag} ${i}`)).map((prompt) => ({ json: { prompt } }));',
+	},
+	name: 'Prompts',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+});
+/** Version 2's Generate of each item's prompt with Veo 3.1 Fast (8 s), waiting as `waitMode`: a batch's video node. */
+const veoBatchNode = (waitMode, options = { timeout: 900 }) =>
+	soraV2Node(
+		{
+			resource: 'video',
+			operation: 'generate',
+			model: 'veo3.1-fast',
+			prompt: '={{ $json.prompt }}',
+			modelFields: modelFields({ duration: 8 }),
+			waitMode,
+			options,
+		},
+		{ name: 'QingBo Video' },
+	);
 const codeNode = (items, { name = 'Items' } = {}) => ({
 	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
 	name,
@@ -124,6 +149,8 @@ module.exports = {
 	fanOutWorkflow,
 	generateNode,
 	generateEachItemNode,
+	promptsFromBodyNode,
+	veoBatchNode,
 	codeNode,
 	manualWorkflow,
 	webhookNode,

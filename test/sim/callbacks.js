@@ -5,7 +5,15 @@
  * duplicated; or an extra one when processing starts. Every attempt is recorded; nothing throws.
  */
 const { Agent, request } = require('undici');
+const { setMaxListeners } = require('node:events');
 const { setTimeout: sleep } = require('node:timers/promises');
+
+/** One abort signal serves every pending callback (hundreds in a batch): no listener limit on it. */
+function newController() {
+	const controller = new AbortController();
+	setMaxListeners(0, controller.signal);
+	return controller;
+}
 
 const REQUEST_TIMEOUT_MS = 10000;
 
@@ -34,7 +42,7 @@ class CallbackSender {
 		this.getOptions = getOptions;
 		// Own connection pool, closed with the simulator so Jest sees no stray sockets.
 		this.agent = new Agent({ keepAliveTimeout: 1000, keepAliveMaxTimeout: 1000 });
-		this.controller = new AbortController();
+		this.controller = newController();
 		this.pending = new Set();
 	}
 
@@ -118,7 +126,7 @@ class CallbackSender {
 	/** Drop every callback still waiting or in flight (used by reset). */
 	abortAll() {
 		this.controller.abort();
-		this.controller = new AbortController();
+		this.controller = newController();
 	}
 
 	async close() {

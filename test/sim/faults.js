@@ -115,6 +115,14 @@ class FaultInjector {
 		});
 	}
 
+	/** downloadFailCount: the next n result-file downloads answer 500 (e.g. a CDN hiccup). */
+	takeDownloadFail() {
+		const f = this.faults;
+		if (!(f.downloadFailCount > 0)) return false;
+		f.downloadFailCount -= 1;
+		return true;
+	}
+
 	/** statusError5xxRate / statusError429Rate: one PRNG roll per status read, only while a rate is set. */
 	rollStatusFault() {
 		const r5 = this.faults.statusError5xxRate || 0;

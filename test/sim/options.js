@@ -100,6 +100,7 @@ const DEFAULTS = {
 	balanceUsd: 1000, // account credit in USD; with preConsumedCost a submit dearer than what is left answers 402
 	prices: {}, // { [modelId]: usdPerTask } replaces the list price (models.js) of a model's tasks
 	priceConfig: true, // false: GET /v1/models 'catalog' entries carry no price_config
+	redirects: {}, // { submit | status | files: origin }: those routes answer a redirect to the same path there
 	priceOverrides: {}, // { [modelId]: { [priceKey]: usd | null } }: drift in GET /v1/models price_config (null drops a key)
 };
 
@@ -112,6 +113,7 @@ const FAULT_KEYS = [
 	'submitCreateThen502Count',
 	'slowMs',
 	'failNext',
+	'downloadFailCount',
 ];
 
 const ENUMS = {
@@ -168,7 +170,13 @@ function checkFaults(faults) {
 		if (key.endsWith('Rate') && !(isNonNegativeNumber(value) && value <= 1))
 			fail(`faults.${key} must be 0..1`);
 		if (
-			['retryAfterSeconds', 'submit429Count', 'submitCreateThen502Count', 'slowMs'].includes(key) &&
+			[
+				'retryAfterSeconds',
+				'submit429Count',
+				'submitCreateThen502Count',
+				'slowMs',
+				'downloadFailCount',
+			].includes(key) &&
 			!isNonNegativeNumber(value)
 		)
 			fail(`faults.${key} must be a non-negative number`);
@@ -210,6 +218,15 @@ function checkValue(key, value) {
 			fail('prices must be an object { modelId: usdPerTask }');
 		for (const [model, usd] of Object.entries(value)) {
 			if (!isNonNegativeNumber(usd)) fail(`prices.${model} must be a non-negative number (USD)`);
+		}
+	} else if (key === 'redirects') {
+		if (value === null || typeof value !== 'object' || Array.isArray(value))
+			fail('redirects must be an object { submit | status | files: origin }');
+		for (const [route, origin] of Object.entries(value)) {
+			if (!['submit', 'status', 'files'].includes(route))
+				fail(`redirects.${route}: only submit, status and files can be redirected`);
+			if (typeof origin !== 'string' || !/^https?:\/\/[^/]+$/.test(origin))
+				fail(`redirects.${route} must be an origin such as http://127.0.0.1:8788`);
 		}
 	} else if (key === 'priceOverrides') {
 		if (value === null || typeof value !== 'object' || Array.isArray(value))

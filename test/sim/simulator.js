@@ -72,6 +72,7 @@ function newCounters(getReserved) {
 		callbacksSent: 0,
 		callbacksFailed: 0,
 		callbacksLost: 0, // "[lost-callback]" tasks: ended without their callback being sent
+		redirects: 0, // requests answered with a redirect (option `redirects`)
 		errorsInjected: 0,
 		authFailures: 0,
 		balanceReads: 0,
@@ -372,11 +373,26 @@ class QingboSimulator {
 	async handle(req, res) {
 		const path = new URL(req.url, 'http://localhost').pathname;
 		if (path.startsWith('/__sim/')) return this.handleControl(req, res, path);
+		const moved = this.redirectFor(req.method, path);
+		if (moved) {
+			// A front proxy that moved the route: it answers before any key check, like one would.
+			this.counters.redirects += 1;
+			res.writeHead(req.method === 'GET' ? 302 : 307, { location: `${moved}${req.url}` });
+			return res.end();
+		}
 		if (path.startsWith('/files/')) return this.handleDownload(req, res, path);
 		if (path === '/v1' || path.startsWith('/v1/')) return this.handleApi(req, res, path);
 		return sendJson(res, 404, {
 			error: { message: `No route for ${req.method} ${path}`, code: 'not_found' },
 		});
+	}
+
+	/** The origin a route is redirected to (option `redirects`), if any. */
+	redirectFor(method, path) {
+		const redirects = this.options.redirects || {};
+		if (path.startsWith('/files/')) return redirects.files;
+		const route = matchApiRoute(method, path);
+		return route && redirects[route.name];
 	}
 
 	isAuthorized(req) {
@@ -588,6 +604,10 @@ class QingboSimulator {
 			});
 		}
 		if (req.method === 'GET') this.counters.downloads += 1;
+		if (req.method === 'GET' && this.faults.takeDownloadFail()) {
+			this.counters.errorsInjected += 1;
+			return sendJson(res, 500, { error: { message: 'Download failed', code: 'server_error' } });
+		}
 		const m = /^\/files\/([^/]+)\.mp4$/.exec(path);
 		const task = m && this.tasks.get(safeDecode(m[1]));
 		const state = task && taskState(task);

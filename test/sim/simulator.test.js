@@ -818,6 +818,34 @@ describe('result downloads', () => {
 	});
 });
 
+describe('redirects and download faults', () => {
+	test('redirects answers the chosen routes with a redirect to the same path elsewhere, before any key check', async () => {
+		const sim = await start({ queuedMs: 0, renderMs: 10 });
+		const id = (await submit(sim, { model: 'sora-2', prompt: 'x' })).json.task_id;
+		sim.configure({ redirects: { status: 'http://127.0.0.1:9', files: 'http://127.0.0.1:10' } });
+		const status = await fetch(`${sim.url}/v1/tasks/${id}?a=1`, { redirect: 'manual' });
+		expect(status.status).toBe(302);
+		expect(status.headers.get('location')).toBe(`http://127.0.0.1:9/v1/tasks/${id}?a=1`);
+		const file = await fetch(`${sim.url}/files/${id}.mp4`, { redirect: 'manual' });
+		expect(file.headers.get('location')).toBe(`http://127.0.0.1:10/files/${id}.mp4`);
+		sim.configure({ redirects: { submit: 'http://127.0.0.1:9' } });
+		const posted = await fetch(`${sim.url}/v1/tasks`, { method: 'POST', redirect: 'manual' });
+		expect(posted.status).toBe(307);
+		expect(sim.counters).toMatchObject({ redirects: 3, tasksCreated: 1 });
+		expect(() => sim.configure({ redirects: { cancel: 'http://x' } })).toThrow(/only submit/);
+	});
+
+	test('downloadFailCount answers that many downloads 500, then serves the file', async () => {
+		const sim = await start({ queuedMs: 0, renderMs: 10, faults: { downloadFailCount: 1 } });
+		const id = (await submit(sim, { model: 'sora-2', prompt: 'x' })).json.task_id;
+		await sleep(50);
+		expect((await fetch(`${sim.url}/files/${id}.mp4`)).status).toBe(500);
+		const ok = await fetch(`${sim.url}/files/${id}.mp4`);
+		expect(ok.status).toBe(200);
+		await ok.arrayBuffer();
+	});
+});
+
 describe('callbacks', () => {
 	test('the whole task is POSTed to callback_url with its query string kept', async () => {
 		const sim = await start({ queuedMs: 10, renderMs: 30 });

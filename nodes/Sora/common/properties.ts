@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { MAX_TIMEOUT_S } from '../../shared/input';
 import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from '../../shared/waiting';
 
 /** Properties both node versions show; each operation file lists the ones it uses. */
@@ -95,7 +96,7 @@ export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeout',
 	type: 'number',
-	typeOptions: { minValue: 1 },
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_S },
 	default: DEFAULT_TIMEOUT_S,
 	description:
 		'Seconds to wait before giving up. The task keeps running upstream; the error gives its ID.',

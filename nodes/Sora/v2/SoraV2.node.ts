@@ -1,14 +1,11 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resumeFromCallback, resumeWebhooks } from '../../shared/callback-wait';
+import {
+	QingboVideoVersion,
+	resourceProperty,
+	sharedDescription,
+	SUBTITLE,
+} from '../common/description';
 import { QINGBO_VIDEO_ICON } from '../common/icon';
 import { router } from './actions/router';
 import { getModels } from './methods/loadOptions';
@@ -19,39 +16,27 @@ import * as model from './actions/model/Model.resource';
 import * as video from './actions/video/Video.resource';
 
 /** Version 2, what new nodes get: every video model QingBo serves, each with its own Model Fields. */
-export class SoraV2 implements INodeType {
+export class SoraV2 extends QingboVideoVersion implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'QingBo Video',
 		name: 'sora',
 		icon: QINGBO_VIDEO_ICON,
-		group: ['transform'],
 		version: 2,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API, each checked against its rules before billing',
 		defaults: { name: 'QingBo Video' },
 		// New nodes are named for the service ("QingBo Video"), not for their first action (n8n 2.x).
 		skipNameGeneration: true,
+		subtitle: SUBTITLE,
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'qingboApi', required: true }],
-		webhooks: resumeWebhooks,
-		waitingNodeTooltip: 'Waiting for QingBo to call back when the videos are ready',
+		...sharedDescription,
 		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Model', value: 'model' },
-					{ name: 'Task', value: 'task' },
-					{ name: 'Video', value: 'video' },
-				],
-				default: 'video',
-			},
+			resourceProperty([
+				{ name: 'Account', value: 'account' },
+				{ name: 'Model', value: 'model' },
+				{ name: 'Task', value: 'task' },
+				{ name: 'Video', value: 'video' },
+			]),
 			...video.description,
 			...task.description,
 			...account.description,
@@ -64,12 +49,7 @@ export class SoraV2 implements INodeType {
 		resourceMapping: { getModelFields },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
-
-	// Only "Pause Until Callback" executions are resumed here; execute() is not run again.
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback.call(this);
+	constructor() {
+		super(router);
 	}
 }

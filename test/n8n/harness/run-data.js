@@ -50,6 +50,14 @@ function outputOf(run, nodeName, { output = 0, runIndex = 0 } = {}) {
 	return (main[output] || []).map((item) => ({ json: item.json, binary: item.binary }));
 }
 
+/** The input item each output item of a node pairs with (`pairedItem.item`), in output order. */
+function pairedItemsOf(run, nodeName, { output = 0, runIndex = 0 } = {}) {
+	const taskData = runDataOf(run)[nodeName][runIndex];
+	return ((taskData.data && taskData.data.main && taskData.data.main[output]) || []).map(
+		(item) => item.pairedItem && item.pairedItem.item,
+	);
+}
+
 /**
  * The run's error, or null: `{ message, description, node, name, ... }` from resultData.error,
  * else the first node-level error.
@@ -84,4 +92,4 @@ function flattedParse(n8nHome, text) {
 	return flatted.parse(text);
 }
 
-module.exports = { parseRunFromLog, outputOf, errorOf, nodesRun, flattedParse };
+module.exports = { parseRunFromLog, outputOf, pairedItemsOf, errorOf, nodesRun, flattedParse };

@@ -66,4 +66,15 @@ function readableLines(text) {
 		});
 }
 
-module.exports = { sleep, log, secondsSince, cleanEnv, tailOf, readableLines };
+/** Resolves `check()`'s first truthy value, asking every `everyMs`; throws after `timeoutMs`, naming `what`. */
+async function until(check, what, timeoutMs = 60_000, everyMs = 200) {
+	const start = Date.now();
+	for (;;) {
+		const value = await check();
+		if (value) return value;
+		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+module.exports = { sleep, until, log, secondsSince, cleanEnv, tailOf, readableLines };

@@ -72,6 +72,37 @@ describe('resumeFromCallback: one parked execution for a batch', () => {
 		expect(result.workflowData?.[0][0].json).not.toHaveProperty('timed_out');
 	});
 
+	it('with Download Video, puts every completed video of the batch into its row', async () => {
+		const { finish, api } = batch(2);
+		finish('task_0');
+		finish('task_1');
+		// This callback carries Options › Download Video on.
+		const { ctx } = webhookContext(
+			api,
+			{ body: { task_id: 'task_1' }, executionId: 'exec-download' },
+			{ options: { download: true } },
+		);
+		ctx.evaluateExpression.mockReturnValue(
+			['task_0', 'task_1'].map((id) => ({
+				json: parkedRow({ task_id: id, status: 'queued', progress: 0 } as Task, 600_000, 2),
+			})) as never,
+		);
+		ctx.helpers.httpRequest.mockResolvedValue({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4' },
+			body: 'bytes',
+		});
+		ctx.helpers.prepareBinaryData.mockImplementation(async (_data, fileName) => ({
+			data: '',
+			mimeType: 'video/mp4',
+			fileName,
+		}));
+		const result = await resumeFromCallback.call(ctx);
+		const rows = result.workflowData![0];
+		expect(rows.map((row) => row.binary?.data?.fileName)).toEqual(['task_0.mp4', 'task_1.mp4']);
+		expect(ctx.helpers.httpRequest).toHaveBeenCalledTimes(2); // the CDN, without the key
+	});
+
 	it('stays parked on a progress callback (202), reading only that task', async () => {
 		const { callback, reads } = batch(1);
 		const { result, response } = await callback({ task_id: 'task_0', status: 'processing' });
@@ -117,6 +148,17 @@ describe('resumeFromCallback: one parked execution for a batch', () => {
 			task_id: 'task_1',
 			status: 'completed',
 		});
+	});
+
+	it("still looks for missing outcomes when a task's own callback comes after a sweep already found it", async () => {
+		const { finish, callback } = batch(3);
+		finish('task_0');
+		finish('task_1');
+		await callback({ task_id: 'task_0' }); // its sweep finds task_1 done, task_2 running
+		finish('task_2'); // its callback goes to another n8n process
+		const late = await callback({ task_id: 'task_1' });
+		expect(late.response.body).toMatchObject({ task_id: 'task_1', resumed: true });
+		expect(late.result.workflowData![0]).toHaveLength(3);
 	});
 
 	it('reads little: its own task, then at most one other still running per first-time callback', async () => {

@@ -1,4 +1,4 @@
-import { parseJsonObject, requireText } from '../../../nodes/shared/input';
+import { checkNumberOptions, parseJsonObject, requireText } from '../../../nodes/shared/input';
 import { rejection } from '../../helpers/rejection';
 
 describe('input', () => {
@@ -19,5 +19,21 @@ describe('input', () => {
 		const error = rejection(() => requireText('  ', 'Model', 'Pick one.'));
 		expect(error.field).toBe('Model');
 		expect(error.fix).toBe('Pick one.');
+	});
+	it('takes number options as numbers or numeric text, leaves empty ones out, refuses the rest', () => {
+		expect(
+			checkNumberOptions({ timeout: '600', pollInterval: 0, maxSpendUsd: '', download: true }),
+		).toEqual({ timeout: 600, pollInterval: 0, download: true });
+		expect(rejection(() => checkNumberOptions({ timeout: 0 })).field).toBe(
+			'Options › Timeout (Seconds)',
+		);
+		expect(rejection(() => checkNumberOptions({ timeout: NaN })).field).toBe(
+			'Options › Timeout (Seconds)',
+		);
+		expect(checkNumberOptions({ pollInterval: 0.5 })).toEqual({ pollInterval: 0.5 });
+		expect(rejection(() => checkNumberOptions({ pollInterval: -1 })).fix).toMatch(/0 \(adaptive\)/);
+		expect(rejection(() => checkNumberOptions({ maxSpendUsd: -2 })).field).toBe(
+			'Options › Max Spend (USD)',
+		);
 	});
 });

@@ -147,6 +147,23 @@ describe('submitAndWait', () => {
 		expect(api.count('GET', '/v1/tasks/task_0')).toBe(0);
 	});
 
+	it.each([
+		[{ timeout: 'soon' }, /^Options › Timeout \(Seconds\): "soon" is not usable$/],
+		[{ timeout: 10 * 24 * 3600 }, /^Options › Timeout \(Seconds\): 864000 is not usable$/],
+		[{ pollInterval: -1 }, /^Options › Poll Interval \(Seconds\): -1 is not usable$/],
+		[{ maxSpendUsd: 'lots' }, /^Options › Max Spend \(USD\): "lots" is not usable$/],
+	])(
+		'refuses a Timeout, Poll Interval or Max Spend that is not a number of a sane size (%j), before any submit',
+		async (options, message) => {
+			const { api } = qingbo();
+			const error = await runNode(
+				executeContext(api, { ...generate, waitMode: 'poll', options }),
+			).catch((e) => e);
+			expect(error.message).toMatch(message);
+			expect(api.count('POST', '/v1/tasks')).toBe(0);
+		},
+	);
+
 	it("in Don't Wait mode returns the queued task without reading it", async () => {
 		const { api } = qingbo();
 		const [output] = await runNode(

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toNodeError } from '../../../shared/errors';
+import { checkNumberOptions } from '../../../shared/input';
 import { QingboClient } from '../../../shared/transport';
 import { taskWaitOptions } from '../properties';
 import { failed, type ItemResult } from '../../../shared/results';
@@ -25,7 +26,9 @@ export async function execute(this: IExecuteFunctions): Promise<ItemResult[]> {
 	const tasks: TaskToFinish[] = [];
 	this.getInputData().forEach((_item, itemIndex) => {
 		try {
-			const options = this.getNodeParameter('options', itemIndex, {}) as WaitOptions;
+			const options = checkNumberOptions(
+				this.getNodeParameter('options', itemIndex, {}) as WaitOptions,
+			);
 			tasks.push({ itemIndex, taskId: readTaskId(this, itemIndex), options, wait: true });
 		} catch (error) {
 			if (!this.continueOnFail()) throw toNodeError(this.getNode(), error, { itemIndex });

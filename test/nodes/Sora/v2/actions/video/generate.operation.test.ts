@@ -150,6 +150,32 @@ describe('Video › Generate (version 2)', () => {
 		]);
 	});
 
+	it.each([
+		['duration', 'Model Fields › duration', { duration: 8 }, {}],
+		[
+			'style',
+			'Options › Additional Fields › style',
+			{ duration: 8 },
+			{ additionalFields: '{"style": "noir"}' },
+		],
+	])(
+		'names where the field QingBo refused (400 on %s) is set: %s',
+		async (param, where, value, options) => {
+			const api = new FakeApi().on(
+				'POST',
+				'/v1/tasks',
+				status(400, { code: 'capability_violation', param, message: `bad ${param}` }),
+			);
+			const error = await rejection(
+				runNode(
+					executeContext(api, generate('veo3.1-fast', value, { options }), { typeVersion: 2 }),
+				),
+			);
+			expect(error.message).toBe(`QingBo rejected the request: bad ${param}`);
+			expect(error.description).toBe(`Check the "${where}" field and run again.`);
+		},
+	);
+
 	it('with Continue On Fail, a bad item gets its row and the good ones are still sent', async () => {
 		const params = generate('kling-v2-6', null, {
 			modelFields: (i: number) => ({
