@@ -476,7 +476,7 @@ describe('Pause Until Callback', () => {
 describe('a batch parked until callback, callbacks split over two webhook processors', () => {
 	beforeEach(() => sim.configure({ flavour: 'today' }));
 	afterEach(() =>
-		sim.configure({ flavour: 'seed', renderMsMax: 0, callbackDuplicatesAtOnce: false }),
+		sim.configure({ flavour: 'seed', renderMsMax: 0, callbackDelayMs: 0, callbackRetries: 0 }),
 	);
 
 	/** Parks one batch of `count` items; resolves the execution id once it waits. */
@@ -532,7 +532,8 @@ describe('a batch parked until callback, callbacks split over two webhook proces
 
 	/** Six tasks finishing together, each callback sent three times at once to `base`. */
 	async function sixTogetherTimesThree(base, tag) {
-		sim.configure({ renderMs: 60 * 60_000 }); // the test finishes them, all at once
+		// The test finishes them, all at once, and sends their callbacks: the simulator's stay back.
+		sim.configure({ renderMs: 60 * 60_000, callbackDelayMs: 10 * 60_000 });
 		const parked = await parkBatch(6, tag);
 		const taskIds = [...sim.tasks.values()]
 			.filter((t) => t.prompt.startsWith(tag))
