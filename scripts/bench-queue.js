@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Queue-mode trigger burst: n8n main + 2 workers + webhook processor on Postgres + Redis
- * (test/n8n/queue-stack.js), a published Sora Trigger, and N tasks (default 300) whose completion
+ * (test/n8n/queue-stack.js), a published QingBo Trigger, and N tasks (default 300) whose completion
  * callbacks all leave the simulator within about a second. Measured per setup:
  *   - DB_POSTGRESDB_POOL_SIZE: n8n's default (2) and a larger pool (default 20; --pool N)
  *   - the callback sender: each callback sent once, or resent on a non-2xx answer / no answer (4 more
@@ -173,7 +173,7 @@ function table(rows, meta) {
 		QUEUE_SECTION,
 		'',
 		`Measured ${meta.date} by \`node scripts/bench-queue.js\` on ${meta.machine}; n8n ${pinnedN8nVersion()} in queue mode: PostgreSQL ${meta.pg}, Redis, main + 2 workers + 1 webhook processor on this one machine (stack start ${meta.startS} s). ` +
-			`${TASKS} tasks with a published Sora Trigger as callback URL; all ${TASKS} callbacks released within the same second. ` +
+			`${TASKS} tasks with a published QingBo Trigger as callback URL; all ${TASKS} callbacks released within the same second. ` +
 			`"Retrying sender": a non-2xx answer or no answer is sent again up to ${RETRIES} more times, ${RETRY_DELAY_MS} ms then doubling. ` +
 			`The sender waits up to ${ANSWER_TIMEOUT_MS / 1000} s for an answer` +
 			': "none" = no answer in time (or a refused/reset connection). ' +

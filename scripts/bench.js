@@ -169,7 +169,7 @@ async function benchBatch(sim, n8n) {
 	const workflows = [];
 	for (const n of BATCH_SIZES) {
 		workflows.push(
-			manualWorkflow(`qbBenchNode${String(n).padStart(5, '0')}`, `Sora node, ${n} tasks`, [
+			manualWorkflow(`qbBenchNode${String(n).padStart(5, '0')}`, `QingBo Video, ${n} tasks`, [
 				codeNode(prompts(n)),
 				generateEachItemNode({ pollInterval: 5, timeout: 900 }),
 			]),
@@ -179,7 +179,7 @@ async function benchBatch(sim, n8n) {
 	await n8n.importWorkflows(workflows);
 	for (const n of BATCH_SIZES) {
 		for (const [label, id, node] of [
-			['Sora node (poll, batch)', `qbBenchNode${String(n).padStart(5, '0')}`, 'Sora'],
+			['QingBo Video (poll, batch)', `qbBenchNode${String(n).padStart(5, '0')}`, 'Sora'],
 			['hand-built HTTP + Wait + IF loop', `qbBenchHand${String(n).padStart(5, '0')}`, 'Done'],
 		]) {
 			sim.reset();
@@ -209,7 +209,7 @@ async function benchBatch(sim, n8n) {
 
 function batchSection(rows) {
 	const ratios = BATCH_SIZES.map((n) => {
-		const ours = rows.find((r) => r.n === n && r.label.startsWith('Sora'));
+		const ours = rows.find((r) => r.n === n && r.label.startsWith('QingBo Video'));
 		const hand = rows.find((r) => r.n === n && r.label.startsWith('hand'));
 		return `- N=${n}: hand-built ÷ ours = ${(hand.wallMs / ours.wallMs).toFixed(2)}× wall time, ${(hand.requestsPerTask / ours.requestsPerTask).toFixed(2)}× requests`;
 	});
@@ -239,11 +239,11 @@ const pad = (n) => String(n).padStart(5, '0');
 async function benchWaiting(sim, n8n) {
 	const sizes = [...new Set(REALISTIC_CASES.map((c) => c.n))];
 	const workflows = sizes.flatMap((n) => [
-		manualWorkflow(`qbWaitAdapt${pad(n)}`, `Sora node at defaults, ${n} tasks`, [
+		manualWorkflow(`qbWaitAdapt${pad(n)}`, `QingBo Video at defaults, ${n} tasks`, [
 			codeNode(prompts(n)),
 			generateEachItemNode({ timeout: 900 }),
 		]),
-		manualWorkflow(`qbWaitFixed${pad(n)}`, `Sora node, Poll Interval 5, ${n} tasks`, [
+		manualWorkflow(`qbWaitFixed${pad(n)}`, `QingBo Video, Poll Interval 5, ${n} tasks`, [
 			codeNode(prompts(n)),
 			generateEachItemNode({ pollInterval: 5, timeout: 900 }),
 		]),
@@ -253,8 +253,8 @@ async function benchWaiting(sim, n8n) {
 	const rows = [];
 	for (const { shape, n } of REALISTIC_CASES) {
 		for (const [label, prefix, node] of [
-			['Sora node, defaults (adaptive)', 'qbWaitAdapt', 'Sora'],
-			['Sora node, Poll Interval 5', 'qbWaitFixed', 'Sora'],
+			['QingBo Video, defaults (adaptive)', 'qbWaitAdapt', 'Sora'],
+			['QingBo Video, Poll Interval 5', 'qbWaitFixed', 'Sora'],
 			['hand-built HTTP + Wait 5 s loop', 'qbWaitHand0', 'Done'],
 		]) {
 			sim.reset();
@@ -294,7 +294,7 @@ async function benchWaiting(sim, n8n) {
 function waitingSection(rows) {
 	const lines = ['## 5. Realistic batch: adaptive waiting', ''];
 	lines.push(
-		`Render times drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s (the same draws for every workflow of a row group), ${REALISTIC.queuedMs / 1000} s queued, run with \`n8n execute\`. "Defaults" leaves Options › Poll Interval empty, so each task's reads follow its progress; the hand-built loop is section 1's (HTTP Request → Wait 5 s → status → IF). Lag: from the moment a task finished in the simulator to the first status read that showed it finished, over all tasks of the run. Progress "coarse" reports only 0, 50 and 100; "none until done" reports 0 until the task completes.`,
+		`Measured on ${new Date().toISOString().slice(0, 10)}, n8n ${pinnedN8nVersion()}. Render times drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s (the same draws for every workflow of a row group), ${REALISTIC.queuedMs / 1000} s queued, run with \`n8n execute\`. "Defaults" leaves Options › Poll Interval empty, so each task's reads follow its progress, or, while progress says nothing, keep a 5 s pace; the hand-built loop is section 1's (HTTP Request → Wait 5 s → status → IF). Lag: from the moment a task finished in the simulator to the first status read that showed it finished, over all tasks of the run. Progress "coarse" reports only 0, 50 and 100; "none until done" reports 0 until the task completes.`,
 		'',
 		'| progress | N | workflow | all done | status reads per task | completion → read lag p50 | lag max | wall time |',
 		'|----------|---|----------|----------|-----------------------|---------------------------|---------|-----------|',
@@ -307,8 +307,8 @@ function waitingSection(rows) {
 	for (const { shape, n } of REALISTIC_CASES) {
 		const find = (prefix) =>
 			rows.find((r) => r.shape === shape && r.n === n && r.label.startsWith(prefix));
-		const adaptive = find('Sora node, defaults');
-		const fixed = find('Sora node, Poll Interval');
+		const adaptive = find('QingBo Video, defaults');
+		const fixed = find('QingBo Video, Poll Interval');
 		if (adaptive && fixed)
 			lines.push(
 				`- ${SHAPE_LABELS[shape]}, N=${n}: defaults ÷ Poll Interval 5 = ${(adaptive.statusPerTask / fixed.statusPerTask).toFixed(2)}× status reads; lag p50 ${seconds(adaptive.p50LagMs)} s vs ${seconds(fixed.p50LagMs)} s, max ${seconds(adaptive.maxLagMs)} s vs ${seconds(fixed.maxLagMs)} s`,
@@ -362,7 +362,7 @@ function callbackVsPollSection(rows) {
 	return [
 		'## 2. Callback vs poll',
 		'',
-		`One video per execution, started by a Webhook under \`n8n start\`, median of ${LATENCY_RUNS} runs. Latency: from the moment the task completed in the simulator to the moment the Sora node finished.`,
+		`One video per execution, started by a Webhook under \`n8n start\`, median of ${LATENCY_RUNS} runs. Latency: from the moment the task completed in the simulator to the moment the node finished.`,
 		'',
 		tableOf(
 			'| mode | status reads per task | completion → node done |',
@@ -618,7 +618,7 @@ function triggerSection(row) {
 		.join(', ');
 	return [
 		...heading,
-		`${row.expected} tasks submitted to the simulator with a published Sora Trigger as callback URL, completing within seconds of each other; the simulator sends every callback twice.`,
+		`${row.expected} tasks submitted to the simulator with a published QingBo Trigger as callback URL, completing within seconds of each other; the simulator sends every callback twice.`,
 		'',
 		tableOf(
 			'| tasks | callbacks sent | answers | executions started | succeeded | distinct tasks | lost | duplicated | first callback → last execution done |',
@@ -627,7 +627,7 @@ function triggerSection(row) {
 			],
 		),
 		'',
-		'Read this table with care. A 503 here never reached the Sora Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode, section 6), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
+		'Read this table with care. A 503 here never reached the QingBo Trigger: it is n8n\'s own "Database is not ready" while SQLite is swamped, and `null` means the simulator got no answer at all (connection refused, reset or timed out; some of these still started an execution, which is why executions outnumber 200 answers). The simulator does not retry callbacks, so the tasks whose callbacks were all lost this way started nothing: that is the "lost" column. QingBo\'s retry policy for callbacks is undocumented; for bursts of hundreds, use n8n with Postgres (or queue mode, section 6), or Don\'t Wait plus Task › Wait, which needs no inbound requests.',
 		'',
 	].join('\n');
 }
@@ -641,7 +641,7 @@ function headerSection(startedAt) {
 	return [
 		'# Benchmarks',
 		'',
-		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode).`,
+		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 and 7 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode); a section re-measured on its own (\`--only\`) says its date.`,
 		'',
 		`Machine: ${machine()}. Tests and scripts on Node ${process.version}. SQLite, filesystem binary data mode.`,
 		'',

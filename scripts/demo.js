@@ -84,7 +84,7 @@ async function main() {
 		console.log(
 			`  simulator  ${sim.counters.tasksCreated} task created, ${sim.counters.statusReads} status reads, ${sim.counters.downloads} download`,
 		);
-		console.log('\nOutput JSON of the Sora node:');
+		console.log('\nOutput JSON of the QingBo Video node:');
 		console.log(JSON.stringify(item.json, null, 2));
 
 		if (!KEEP_OPEN) return;
