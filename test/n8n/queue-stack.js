@@ -230,15 +230,25 @@ async function until(check, what, timeoutMs, isDead) {
 	}
 }
 
+/** The same target for the same path (nginx `hash $request_uri consistent`): a parked execution's callbacks meet. */
+function byPath(url, count) {
+	const path = url.split('?')[0];
+	let hash = 0;
+	for (const char of path) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+	return hash % count;
+}
+
 /**
- * A round-robin HTTP balancer on a free loopback port, as operators put in front of several webhook
- * processors: each request goes whole to the next target. `hits` counts requests per target.
+ * An HTTP balancer on a free loopback port, as operators put in front of several webhook processors:
+ * each request goes whole to the next target (`round-robin`), or to the one its path hashes to
+ * (`by-path`, the recipe for n8n 1.x). `hits` counts requests per target.
  */
-async function startBalancer(targets) {
+async function startBalancer(targets, balancing = 'round-robin') {
 	const hits = Object.fromEntries(targets.map((target) => [target, 0]));
 	let next = 0;
 	const server = http.createServer((req, res) => {
-		const target = new URL(targets[next++ % targets.length]);
+		const pick = balancing === 'by-path' ? byPath(req.url, targets.length) : next++;
+		const target = new URL(targets[pick % targets.length]);
 		hits[target.origin] += 1;
 		const forward = http.request(
 			{
@@ -280,8 +290,10 @@ async function startBalancer(targets) {
  * @param {object[]} [opts.workflows] imported before start; published through main's REST API once it runs
  *   (opts.publishWith 'cli': with `n8n publish:workflow` before start instead)
  * @param {string[]} [opts.webhooks] production webhook paths to wait for on main AND the webhook processor
- * @param {number} [opts.webhookProcessors=1] with 2 or more, resume URLs point at a round-robin balancer in
- *   front of them (stack.resumeBaseUrl), so a parked execution's callbacks are split between the processors
+ * @param {number} [opts.webhookProcessors=1] with 2 or more, resume URLs point at a balancer in front of
+ *   them (stack.resumeBaseUrl)
+ * @param {'round-robin'|'by-path'} [opts.balancing='round-robin'] how the balancer spreads requests: each to
+ *   the next processor (a parked execution's callbacks split between them), or by path (they all meet)
  * @param {object} [opts.env] extra env for every n8n process
  */
 async function startQueueStack(opts = {}) {
@@ -310,7 +322,7 @@ async function startQueueStack(opts = {}) {
 	const procs = { redis: null, postgres: null, postgresPid: null, workers: [], webhooks: [] };
 	const webhookUrls = ports.webhooks.map((port) => `http://127.0.0.1:${port}`);
 	// Several processors: resume URLs go to a balancer that hands each request to the next one.
-	const balancer = webhookCount > 1 ? await startBalancer(webhookUrls) : null;
+	const balancer = webhookCount > 1 ? await startBalancer(webhookUrls, opts.balancing) : null;
 	let n8n = null;
 	let failed = false;
 	let disposed = false;
@@ -327,6 +339,7 @@ async function startQueueStack(opts = {}) {
 		webhookUrls,
 		/** What N8N_WEBHOOK_URL is, so what $execution.resumeUrl starts with: the balancer, or the processor. */
 		resumeBaseUrl: balancer ? balancer.url : webhookUrls[0],
+		balancing: balancer ? opts.balancing || 'round-robin' : null,
 		/** Requests the balancer handed to each processor, by its URL (empty without a balancer). */
 		balancedHits: balancer ? balancer.hits : {},
 		n8n: null,
