@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ExecutionCancelled, InputError, RedirectRefused } from './errors';
 
-/** QingBo's documented API hosts (shared/notes/qingbo-api-history.md §1): the key may move among them. */
+/** QingBo's documented API hosts (README, Credentials; docs/models/README.md): the key may move among them. */
 export const QINGBO_API_ORIGINS: readonly string[] = [
 	'https://qingbo.dev',
 	'https://www.qingbo.dev',

@@ -2,9 +2,9 @@
 /**
  * Today's QingBo video catalogue (from 2026-09-24): per-model submit rules and list prices.
  *
- * Written by hand from ../shared/notes/qingbo-video-models.md (§3 fields per model, §4 follow-ups,
- * §6 pricing), beside this repository. It deliberately imports nothing from nodes/ or dist/: the
- * simulator is a second, independent reading of the docs, so it can catch the package's mistakes.
+ * Written by hand from QingBo's model pages (the ones docs/models/ cites: fields per model, follow-ups,
+ * pricing), apart from the package's catalogue. It deliberately imports nothing from nodes/ or dist/:
+ * the simulator is a second, independent reading of the docs, so it can catch the package's mistakes.
  *
  * Each model: { id, family, description, defaults: {resolution, duration}, assets, actions, price }.
  *   actions[name] = { fields, required, rules, ref, refRules }

@@ -37,7 +37,7 @@ const values = (p: INodeProperties) =>
 const optionNames = (p: INodeProperties) =>
 	(p.options as Array<INodeProperties | INodePropertyCollection>).map((o) => o.name).sort();
 
-describe('Sora node: the public names and defaults saved workflows rely on', () => {
+describe('QingBo Video (type sora) version 1: the public names and defaults saved workflows rely on', () => {
 	it('is the node type "sora", versions 1 and 2 (2 for new nodes), with the qingboApi credential, usable as an AI tool', () => {
 		expect(node.description).toMatchObject({ name: 'sora', defaultVersion: 2 });
 		expect(Object.keys(node.nodeVersions)).toEqual(['1', '2']);
@@ -144,7 +144,7 @@ describe('Sora node: the public names and defaults saved workflows rely on', () 
 	});
 });
 
-describe('Sora node version 2: the public names and defaults of ../shared/contract.md', () => {
+describe('QingBo Video (type sora) version 2: the public names and defaults of ../shared/contract.md', () => {
 	it('offers the resources video (default), task, account and model', () => {
 		const resource = one('resource', 'video', undefined, 2);
 		expect(values(resource)).toEqual(['account', 'model', 'task', 'video']);

@@ -18,7 +18,7 @@ const completed = (id: string) =>
 		result: { videos: [{ url: [`https://cdn/${id}.mp4`] }] },
 	});
 
-describe('Sora Trigger webhook', () => {
+describe('QingBo Trigger webhook', () => {
 	it('emits the task as read from the API, not as the body claims', async () => {
 		const api = new FakeApi().on('GET', '/v1/tasks/task_a', completed('task_a'));
 		const { ctx } = webhookContext(

@@ -11,7 +11,7 @@ import { actionFor, findModel } from '../../../../nodes/shared/models/catalogue'
 import { checkModelRequest } from '../../../../nodes/shared/models/validate';
 import { rejection } from '../../../helpers/rejection';
 
-/** The catalogue's rules, family by family (notes/qingbo-video-models.md §3-§4). No n8n, no network. */
+/** The catalogue's rules, family by family (docs/models/<family>.md has their sources). No n8n, no network. */
 
 function model(id: string): ModelRules {
 	const found = findModel(id);
