@@ -38,20 +38,47 @@ export function parseJsonObject(value: unknown, field: string): IDataObject {
 export const MAX_TIMEOUT_S = 7 * 24 * 3600;
 const MAX_POLL_INTERVAL_S = 3600;
 
+interface NumberOption {
+	field: string;
+	min: number;
+	max: number;
+	/** 0 is accepted below `min` (it means "none"). */
+	zero?: boolean;
+	fix: string;
+}
+
+/** The number options checked before anything is submitted, by parameter name. */
+const NUMBER_OPTIONS: Record<string, NumberOption> = {
+	timeout: {
+		field: 'Options › Timeout (Seconds)',
+		min: 1,
+		max: MAX_TIMEOUT_S,
+		fix: `Give a number of seconds from 1 to ${MAX_TIMEOUT_S} (7 days), or leave it empty for the default.`,
+	},
+	pollInterval: {
+		field: 'Options › Poll Interval (Seconds)',
+		min: 0,
+		max: MAX_POLL_INTERVAL_S,
+		fix: `Give 0 (adaptive) or a number of seconds up to ${MAX_POLL_INTERVAL_S}.`,
+	},
+	maxSpendUsd: {
+		field: 'Options › Max Spend (USD)',
+		min: 0.0001,
+		max: 1e9,
+		zero: true,
+		fix: 'Give a positive amount in USD, or 0 (or leave it empty) for no limit.',
+	},
+};
+
 /** An optional number option: given as a number or numeric text, finite, within its bounds; else a clear refusal. */
-function numberOption(
-	value: unknown,
-	field: string,
-	bounds: { min: number; max: number; zero?: boolean },
-	fix: string,
-): number | undefined {
+function numberOption(value: unknown, rule: NumberOption): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const n = typeof value === 'string' ? Number(value.trim()) : value;
 	const ok =
 		typeof n === 'number' &&
 		Number.isFinite(n) &&
-		((bounds.zero && n === 0) || (n >= bounds.min && n <= bounds.max));
-	if (!ok) throw new InputError(field, `${JSON.stringify(value)} is not usable`, fix);
+		((rule.zero && n === 0) || (n >= rule.min && n <= rule.max));
+	if (!ok) throw new InputError(rule.field, `${JSON.stringify(value)} is not usable`, rule.fix);
 	return n as number;
 }
 
@@ -60,28 +87,11 @@ function numberOption(
  * that is not a sane number would otherwise make a wait endless (a NaN deadline) or a cap void.
  */
 export function checkNumberOptions<T extends object>(options: T): T {
-	const given = options as IDataObject;
-	const checked: IDataObject = { ...given };
-	const timeout = numberOption(
-		given.timeout,
-		'Options › Timeout (Seconds)',
-		{ min: 1, max: MAX_TIMEOUT_S },
-		`Give a number of seconds from 1 to ${MAX_TIMEOUT_S} (7 days), or leave it empty for the default.`,
-	);
-	const pollInterval = numberOption(
-		given.pollInterval,
-		'Options › Poll Interval (Seconds)',
-		{ min: 0, max: MAX_POLL_INTERVAL_S },
-		`Give 0 (adaptive) or a number of seconds up to ${MAX_POLL_INTERVAL_S}.`,
-	);
-	const maxSpendUsd = numberOption(
-		given.maxSpendUsd,
-		'Options › Max Spend (USD)',
-		{ min: 0.0001, max: 1e9, zero: true },
-		'Give a positive amount in USD, or 0 (or leave it empty) for no limit.',
-	);
-	for (const [key, value] of Object.entries({ timeout, pollInterval, maxSpendUsd }))
-		if (value === undefined) delete checked[key];
-		else checked[key] = value;
+	const checked: IDataObject = { ...(options as IDataObject) };
+	for (const [name, rule] of Object.entries(NUMBER_OPTIONS)) {
+		const value = numberOption(checked[name], rule);
+		if (value === undefined) delete checked[name];
+		else checked[name] = value;
+	}
 	return checked as T;
 }

@@ -221,7 +221,7 @@ export function modelRequest(operation: 'generate' | 'extend' | 'edit'): Prepare
 		).catch((error: unknown) => {
 			throw selfContained(error, itemIndex);
 		});
-		if (!(Number(options.maxSpendUsd) > 0)) return { body, fieldSources };
+		if (!((options.maxSpendUsd ?? 0) > 0)) return { body, fieldSources };
 		prices ??= client.listModelEntries().then(priceListFrom, () => undefined);
 		return { body, fieldSources, estimateUsd: estimateUsd(body, rules, await prices) };
 	};
