@@ -30,7 +30,7 @@ const {
 	webhookNode,
 	noOpNode,
 	soraTriggerNode,
-	veoBatchNode,
+	veoNode,
 	simCredential,
 } = require('../test/n8n/workflows');
 
@@ -379,7 +379,7 @@ const batchWorkflow = (id, pathName, waitMode) =>
 	chainWorkflow(id, `Bench: ${PARKED_TASKS} videos, ${waitMode}`, [
 		webhookNode(pathName),
 		codeNode(prompts(PARKED_TASKS)),
-		veoBatchNode(waitMode),
+		veoNode(waitMode),
 		noOpNode('Done'),
 	]);
 

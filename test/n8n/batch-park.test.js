@@ -5,10 +5,10 @@
  * exactly once whatever the callbacks do, and how large a batch its execution data carries.
  */
 const { outputOf, pairedItemsOf, request, until } = require('./host');
-const { useRunningN8n } = require('./suite');
+const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	promptsFromBodyNode,
-	veoBatchNode,
+	veoNode,
 	webhookNode,
 	noOpNode,
 	chainWorkflow,
@@ -21,7 +21,7 @@ const batchWorkflow = (id, path) =>
 	chainWorkflow(id, `Batch parked until callback (${path})`, [
 		webhookNode(path),
 		promptsFromBodyNode(),
-		veoBatchNode('callback'),
+		veoNode('callback'),
 		noOpNode('Done'),
 	]);
 
@@ -95,16 +95,17 @@ test('a six-item batch parks once, reads nothing before the first callback, refu
 	const lost = tasks.find((task) => task.prompt.includes('[lost-callback]')).id;
 	sim.completeNow(lost);
 	// A finished task of the same account that is not of this batch.
-	const other = await request('POST', `${sim.url}/v1/tasks`, {
-		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-		body: { model: 'veo3.1-fast', prompt: 'not of this batch', duration: 8 },
+	const other = await submitToSimulator(sim, {
+		model: 'veo3.1-fast',
+		prompt: 'not of this batch',
+		duration: 8,
 	});
-	sim.completeNow(other.json.task_id);
+	sim.completeNow(other);
 	const foreign = await request('POST', resumeUrl, {
-		body: { task_id: other.json.task_id, status: 'completed' },
+		body: { task_id: other, status: 'completed' },
 	});
 	expect(foreign.status).toBe(409);
-	expect(foreign.json).toMatchObject({ task_id: other.json.task_id, expected_tasks: 6 });
+	expect(foreign.json).toMatchObject({ task_id: other, expected_tasks: 6 });
 	expect(sim.callbacks).toHaveLength(0);
 	expect(sim.counters.statusReads).toBe(0); // nothing read before the first callback
 	const still = (await n8n.listExecutions(WORKFLOWS.batch.id)).find((e) => e.id === waiting.id);

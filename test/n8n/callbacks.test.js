@@ -3,7 +3,7 @@
  * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
  */
 const { outputOf, errorOf, request, until } = require('./host');
-const { useRunningN8n } = require('./suite');
+const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	CREDENTIAL,
 	soraNode,
@@ -103,12 +103,7 @@ async function executionIds(workflowId) {
 
 /** Submits a task straight to the simulator, as any tool would, with the trigger as callback. */
 async function submitWithCallback(prompt, callbackUrl = triggerUrl()) {
-	const res = await request('POST', `${sim.url}/v1/tasks`, {
-		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-		body: { model: 'sora-2', prompt, callback_url: callbackUrl },
-	});
-	expect(res.status).toBe(200);
-	return res.json.task_id;
+	return submitToSimulator(sim, { model: 'sora-2', prompt, callback_url: callbackUrl });
 }
 
 describe('Pause Until Callback', () => {
@@ -158,11 +153,10 @@ describe('Pause Until Callback', () => {
 
 	test('a callback about another task gets 409 and leaves the execution parked for its own task', async () => {
 		sim.configure({ queuedMs: 10 * 60_000 }); // task A ends only when the test says so
-		const submitted = await request('POST', `${sim.url}/v1/tasks`, {
-			headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-			body: { model: 'sora-2', prompt: 'Another finished video of the same account' },
+		const other = await submitToSimulator(sim, {
+			model: 'sora-2',
+			prompt: 'Another finished video of the same account',
 		});
-		const other = submitted.json.task_id;
 		sim.completeNow(other);
 		const seen = await executionIds(WORKFLOWS.callback.id);
 		await request('POST', `${n8n.baseUrl}/webhook/make-video`, { body: { prompt: 'Task A' } });
@@ -401,15 +395,12 @@ describe('Sora Trigger across a restart', () => {
 		const first = await submitWithCallback('Published once', url);
 		const other = await submitWithCallback('Another video handled before the restart', url);
 		let fresh = [];
-		const before = await until(
-			async () => {
-				fresh = (await n8n.listExecutions(WORKFLOWS.dedupedTrigger.id)).filter(
-					(e) => !seen.has(e.id),
-				);
-				return fresh.filter((e) => e.status === 'success').length >= 2 && fresh;
-			},
-			'two executions',
-		).catch((error) => {
+		const before = await until(async () => {
+			fresh = (await n8n.listExecutions(WORKFLOWS.dedupedTrigger.id)).filter(
+				(e) => !seen.has(e.id),
+			);
+			return fresh.filter((e) => e.status === 'success').length >= 2 && fresh;
+		}, 'two executions').catch((error) => {
 			const sent = sim.callbacks
 				.filter((c) => c.taskId === first || c.taskId === other)
 				.map((c) => [c.taskId, c.taskStatus, c.status, c.answer]);

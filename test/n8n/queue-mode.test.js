@@ -12,6 +12,7 @@ const crypto = require('node:crypto');
 const { startSimulator } = require('../sim/simulator');
 const { mp4Stream } = require('../sim/media');
 const { outputOf, pairedItemsOf, request, ensureHost, until } = require('./host');
+const { submitToSimulator } = require('./suite');
 const { startQueueStack } = require('./queue-stack');
 const {
 	simCredential,
@@ -25,7 +26,7 @@ const {
 	soraV2Node,
 	modelFields,
 	promptsFromBodyNode,
-	veoBatchNode,
+	veoNode,
 	chainWorkflow,
 } = require('./workflows');
 
@@ -61,7 +62,7 @@ const WORKFLOWS = {
 	parkedBatch: chainWorkflow('qbQParkBatch0001', 'Queue: a batch parked until callback', [
 		webhookNode('q-park-batch'),
 		promptsFromBodyNode(),
-		veoBatchNode('callback'),
+		veoNode('callback'),
 		noOpNode('Done'),
 	]),
 	v2callback: chainWorkflow('qbQV2Callback001', 'Queue: version 2, pause until callback', [
@@ -196,12 +197,11 @@ async function simulatorBytes(total) {
 
 /** Submit a task straight to the simulator (as any tool would). */
 async function submit(prompt, callbackUrl) {
-	const res = await request('POST', `${sim.url}/v1/tasks`, {
-		headers: { authorization: `Bearer ${sim.apiKey}` },
-		body: { model: 'sora-2', prompt, ...(callbackUrl ? { callback_url: callbackUrl } : {}) },
+	return submitToSimulator(sim, {
+		model: 'sora-2',
+		prompt,
+		...(callbackUrl ? { callback_url: callbackUrl } : {}),
 	});
-	expect(res.status).toBe(200);
-	return res.json.task_id;
 }
 
 const triggerUrl = (base) => `${base}/webhook/${TRIGGER_PATH}`;

@@ -32,6 +32,7 @@ const path = require('node:path');
 
 const host = require('./host');
 const { runCommand, pidAlive } = require('./harness/process');
+const { sleep, until } = require('./harness/util');
 
 const MIN = 60 * 1000;
 const TIMEOUTS = {
@@ -42,7 +43,6 @@ const TIMEOUTS = {
 	webhook: 90 * 1000,
 };
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message) => process.stderr.write(`[queue-stack] ${message}\n`);
 
 // ---- Debian packages -------------------------------------------------------------------------------
@@ -217,17 +217,6 @@ function redisPing(port) {
 			if (data.includes('\r\n')) done(data.startsWith('+PONG'));
 		});
 	});
-}
-
-async function until(check, what, timeoutMs, isDead) {
-	const t0 = Date.now();
-	for (;;) {
-		if (await check()) return Date.now() - t0;
-		const dead = isDead && isDead();
-		if (dead) throw new Error(`${what}: ${dead}`);
-		if (Date.now() - t0 > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
-		await sleep(150);
-	}
 }
 
 /** The same target for the same path (nginx `hash $request_uri consistent`): a parked execution's callbacks meet. */
@@ -442,7 +431,7 @@ async function startQueueStack(opts = {}) {
 							),
 						`webhook ${url} registered`,
 						timeoutMs,
-						deadProcess,
+						{ everyMs: 150, isDead: deadProcess },
 					).catch((err) => {
 						stack.markFailed();
 						throw new Error(`${err.message}\n${stack.logTail()}`);
@@ -503,7 +492,7 @@ async function startQueueStack(opts = {}) {
 							async () => (await httpStatus('GET', w.healthUrl)) === 200,
 							`${w.name} ready`,
 							TIMEOUTS.n8nStart,
-							deadProcess,
+							{ everyMs: 150, isDead: deadProcess },
 						),
 					),
 					...webhookUrls.map((url) =>
@@ -511,7 +500,7 @@ async function startQueueStack(opts = {}) {
 							async () => (await httpStatus('GET', `${url}/healthz`)) === 200,
 							`webhook processor ${url} up`,
 							TIMEOUTS.n8nStart,
-							deadProcess,
+							{ everyMs: 150, isDead: deadProcess },
 						),
 					),
 				]);
@@ -616,7 +605,10 @@ async function startQueueStack(opts = {}) {
 			],
 			{ env: process.env, cwd: dir, logFile: path.join(logsDir, 'redis.log') },
 		);
-		await until(() => redisPing(ports.redis), 'redis PONG', TIMEOUTS.serviceStart, deadProcess);
+		await until(() => redisPing(ports.redis), 'redis PONG', TIMEOUTS.serviceStart, {
+			everyMs: 150,
+			isDead: deadProcess,
+		});
 		stack.timings.redisMs = Date.now() - tRedis;
 
 		// PostgreSQL: own cluster owned by the postgres user.
@@ -688,7 +680,7 @@ async function startQueueStack(opts = {}) {
 			},
 			'postgres ready',
 			TIMEOUTS.serviceStart,
-			deadProcess,
+			{ everyMs: 150, isDead: deadProcess },
 		);
 		const psql = (sql) =>
 			spawnSync(

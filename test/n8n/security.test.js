@@ -7,11 +7,10 @@
  */
 const http = require('node:http');
 
-const { outputOf, errorOf, request } = require('./host');
-const { useRunningN8n } = require('./suite');
+const { outputOf, errorOf } = require('./host');
+const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
-	soraV2Node,
-	modelFields,
+	veoNode,
 	manualWorkflow,
 	soraTriggerNode,
 	chainWorkflow,
@@ -25,18 +24,7 @@ const FILE_BYTES = 123_456;
 
 /** Version 2's Generate of one Veo 3.1 Fast clip, waiting as `waitMode`. */
 const generate = (waitMode, options = {}) =>
-	soraV2Node(
-		{
-			resource: 'video',
-			operation: 'generate',
-			model: 'veo3.1-fast',
-			prompt: 'A fox',
-			modelFields: modelFields({ duration: 8 }),
-			waitMode,
-			options,
-		},
-		{ name: 'Generate' },
-	);
+	veoNode(waitMode, options, { prompt: 'A fox', name: 'Generate' });
 const POLL = { pollInterval: 1, timeout: 120 };
 
 const WORKFLOWS = {
@@ -146,14 +134,11 @@ test('a QingBo Trigger whose first download fails answers 503, and runs exactly 
 		faults: { downloadFailCount: 1 },
 	});
 	const seen = new Set((await n8n.listExecutions(WORKFLOWS.trigger.id)).map((e) => e.id));
-	await request('POST', `${sim.url}/v1/tasks`, {
-		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-		body: {
-			model: 'veo3.1-fast',
-			prompt: 'x',
-			duration: 8,
-			callback_url: `${n8n.baseUrl}/webhook/${TRIGGER}/sora`,
-		},
+	await submitToSimulator(sim, {
+		model: 'veo3.1-fast',
+		prompt: 'x',
+		duration: 8,
+		callback_url: `${n8n.baseUrl}/webhook/${TRIGGER}/sora`,
 	});
 	const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
 		where: (e) => !seen.has(e.id),

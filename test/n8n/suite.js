@@ -8,8 +8,21 @@
  *   test('...', async () => { const result = await suite.run(workflows.one); suite.sim.counters ... });
  */
 const { startSimulator } = require('../sim/simulator');
-const { createInstance } = require('./host');
+const { createInstance, request } = require('./host');
 const { simCredential } = require('./workflows');
+
+/** Starts `frame.sim` and an n8n (`frame.n8n`) holding the simulator's credential and the workflows. */
+async function openFrame(frame, { name, simOptions, workflows, env }) {
+	frame.sim = await startSimulator(simOptions);
+	frame.n8n = await createInstance({ name, ...(env ? { env } : {}) });
+	await frame.n8n.importCredentials([simCredential(frame.sim)]);
+	await frame.n8n.importWorkflows(Object.values(workflows));
+}
+
+async function closeFrame(frame) {
+	await frame.n8n?.dispose();
+	await frame.sim?.close();
+}
 
 function useSimulatorAndN8n({ name, simDefaults, workflows }) {
 	const suite = {
@@ -24,16 +37,8 @@ function useSimulatorAndN8n({ name, simDefaults, workflows }) {
 			return result;
 		},
 	};
-	beforeAll(async () => {
-		suite.sim = await startSimulator(simDefaults);
-		suite.n8n = await createInstance({ name });
-		await suite.n8n.importCredentials([simCredential(suite.sim)]);
-		await suite.n8n.importWorkflows(Object.values(workflows));
-	});
-	afterAll(async () => {
-		await suite.n8n?.dispose();
-		await suite.sim?.close();
-	});
+	beforeAll(() => openFrame(suite, { name, simOptions: simDefaults, workflows }));
+	afterAll(() => closeFrame(suite));
 	beforeEach(() => {
 		suite.sim.reset();
 		suite.sim.configure(simDefaults);
@@ -49,21 +54,25 @@ function useSimulatorAndN8n({ name, simDefaults, workflows }) {
 function useRunningN8n({ name, simOptions, workflows, webhooks, env, publish }) {
 	const frame = { sim: undefined, n8n: undefined };
 	beforeAll(async () => {
-		frame.sim = await startSimulator(simOptions);
-		frame.n8n = await createInstance({ name, ...(env ? { env } : {}) });
-		await frame.n8n.importCredentials([simCredential(frame.sim)]);
-		await frame.n8n.importWorkflows(Object.values(workflows));
+		await openFrame(frame, { name, simOptions, workflows, env });
 		for (const id of publish ?? Object.values(workflows).map((workflow) => workflow.id))
 			await frame.n8n.publish(id);
 		await frame.n8n.start();
 		await frame.n8n.setupOwner();
 		for (const path of webhooks) await frame.n8n.waitForWebhook(path);
 	});
-	afterAll(async () => {
-		await frame.n8n?.dispose();
-		await frame.sim?.close();
-	});
+	afterAll(() => closeFrame(frame));
 	return frame;
 }
 
-module.exports = { useSimulatorAndN8n, useRunningN8n };
+/** Submits a task straight to the simulator, as any tool would (no n8n involved); answers its task ID. */
+async function submitToSimulator(sim, body) {
+	const res = await request('POST', `${sim.url}/v1/tasks`, {
+		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+		body,
+	});
+	expect(res.status).toBe(200);
+	return res.json.task_id;
+}
+
+module.exports = { useSimulatorAndN8n, useRunningN8n, submitToSimulator };

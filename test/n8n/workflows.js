@@ -41,19 +41,26 @@ const promptsFromBodyNode = () => ({
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
 });
-/** Version 2's Generate of each item's prompt with Veo 3.1 Fast (8 s), waiting as `waitMode`: a batch's video node. */
-const veoBatchNode = (waitMode, options = { timeout: 900 }) =>
+/**
+ * Version 2's Generate with Veo 3.1 Fast (8 s), waiting as `waitMode`: by default a batch's video node,
+ * one video per item's prompt.
+ */
+const veoNode = (
+	waitMode,
+	options = { timeout: 900 },
+	{ prompt = '={{ $json.prompt }}', name = 'QingBo Video' } = {},
+) =>
 	soraV2Node(
 		{
 			resource: 'video',
 			operation: 'generate',
 			model: 'veo3.1-fast',
-			prompt: '={{ $json.prompt }}',
+			prompt,
 			modelFields: modelFields({ duration: 8 }),
 			waitMode,
 			options,
 		},
-		{ name: 'QingBo Video' },
+		{ name },
 	);
 const codeNode = (items, { name = 'Items' } = {}) => ({
 	parameters: { jsCode: `return ${JSON.stringify(items.map((json) => ({ json })))};` },
@@ -150,7 +157,7 @@ module.exports = {
 	generateNode,
 	generateEachItemNode,
 	promptsFromBodyNode,
-	veoBatchNode,
+	veoNode,
 	codeNode,
 	manualWorkflow,
 	webhookNode,

@@ -66,12 +66,17 @@ function readableLines(text) {
 		});
 }
 
-/** Resolves `check()`'s first truthy value, asking every `everyMs`; throws after `timeoutMs`, naming `what`. */
-async function until(check, what, timeoutMs = 60_000, everyMs = 200) {
+/**
+ * Resolves `check()`'s first truthy value, asking every `everyMs`; throws after `timeoutMs`, naming
+ * `what`, or at once when `isDead()` gives a reason (a process it waits on has died).
+ */
+async function until(check, what, timeoutMs = 60_000, { everyMs = 200, isDead } = {}) {
 	const start = Date.now();
 	for (;;) {
 		const value = await check();
 		if (value) return value;
+		const dead = isDead && isDead();
+		if (dead) throw new Error(`${what}: ${dead}`);
 		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
 		await sleep(everyMs);
 	}
