@@ -390,7 +390,10 @@ describe('Sora Trigger across a restart', () => {
 		const url = `${n8n.baseUrl}/webhook/qb-sora-deduped/sora`;
 		const seen = await executionIds(WORKFLOWS.dedupedTrigger.id);
 		// A sender that retries what the trigger answers 503 (its answer when a read runs out of time), as
-		// the trigger asks: a CI run once saw one of these two executions missing. Retries are reported.
+		// the trigger asks; retries are reported. The two outcomes arrive together, the first ever for this
+		// Remove Duplicates: without the recipe's Retry On Fail, one execution can fail on n8n's unique key
+		// (a CI run saw one fail; run locally it was SQLITE_CONSTRAINT on processed_data, README
+		// "Duplicate callbacks").
 		sim.configure({ callbackRetries: 2 });
 		const first = await submitWithCallback('Published once', url);
 		const other = await submitWithCallback('Another video handled before the restart', url);

@@ -86,7 +86,9 @@ const noOpNode = (name = 'Done') => ({
 
 /**
  * n8n's Remove Duplicates (v2) keeping only values never seen in earlier executions: its history is
- * in n8n's database, so it holds across processes and restarts.
+ * in n8n's database, so it holds across processes and restarts. Retry On Fail as the README's recipe
+ * says: the first time the node runs, two executions at once can both insert its history row and one
+ * fails on the unique key; its retry finds the row.
  */
 const removeSeenBeforeNode = (dedupeValue, name = 'Remove Duplicates') => ({
 	parameters: {
@@ -97,6 +99,7 @@ const removeSeenBeforeNode = (dedupeValue, name = 'Remove Duplicates') => ({
 	name,
 	type: 'n8n-nodes-base.removeDuplicates',
 	typeVersion: 2,
+	retryOnFail: true,
 });
 
 /** Sora Trigger with a fixed webhookId, so its production URL is /webhook/<webhookId>/sora. */
