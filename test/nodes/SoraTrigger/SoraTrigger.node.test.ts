@@ -185,4 +185,11 @@ describe('QingBo Trigger: the public names and defaults saved workflows rely on'
 		expect(parameter('binaryPropertyName')?.default).toBe('data');
 		expect(parameter('secret')?.default).toBe('');
 	});
+
+	it("tells the builder how to act once per outcome: the README's Remove Duplicates recipe", () => {
+		const notice = parameter('duplicatesNotice');
+		expect(notice?.type).toBe('notice');
+		for (const part of ['Remove Duplicates', '{{ $json.delivery_key }}', 'Retry On Fail'])
+			expect(notice?.displayName).toContain(part);
+	});
 });
