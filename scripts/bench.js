@@ -2,9 +2,9 @@
 'use strict';
 /**
  * `npm run bench` (first half): measures the package in the real n8n the harness pins (pinnedN8nVersion() in
- * test/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5; each
- * section's renderer sits next to its measurement. Everything compared is measured side by side in this one
- * run. scripts/bench-queue.js then writes the queue-mode section, which this script keeps.
+ * test/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5 and 7;
+ * each section's renderer sits next to its measurement. Everything compared is measured side by side in this
+ * one run. scripts/bench-queue.js and scripts/bench-dedupe.js write sections 6 and 8, which this script keeps.
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
  *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
  *   --only parked    only the parked batch against Poll in This Node (section 7), put into BENCHMARKS.md in place
@@ -20,7 +20,13 @@ const {
 	pinnedN8nVersion,
 	NODE_VERSION,
 } = require('../test/n8n/host');
-const { QUEUE_SECTION, putSection, rewriteKeeping } = require('./benchmarks-file');
+const {
+	QUEUE_SECTION,
+	DEDUPE_SECTION,
+	currentSection,
+	putSection,
+	rewriteKeeping,
+} = require('./benchmarks-file');
 const {
 	manualWorkflow,
 	chainWorkflow,
@@ -641,7 +647,7 @@ function headerSection(startedAt) {
 	return [
 		'# Benchmarks',
 		'',
-		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 and 7 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode); a section re-measured on its own (\`--only\`) says its date.`,
+		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 and 7 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode), section 8 from \`scripts/bench-dedupe.js\`; a section re-measured on its own (\`--only\`) says its date.`,
 		'',
 		`Machine: ${machine()}. Tests and scripts on Node ${process.version}. SQLite, filesystem binary data mode.`,
 		'',
@@ -729,9 +735,11 @@ async function main() {
 			triggerSection(triggerRow),
 			waitingSection(waiting),
 		].join('\n');
-		// Section 7 after the queue-mode section 6, which bench-queue.js writes.
+		// Section 7 after the queue-mode section 6, which bench-queue.js writes; then bench-dedupe.js's 8.
+		const dedupe = currentSection(DEDUPE_SECTION);
 		rewriteKeeping(markdown, [QUEUE_SECTION]);
 		putSection(parkedSection(parkedRows));
+		if (dedupe) putSection(dedupe);
 		log(`\n${markdown}\n\nwritten to BENCHMARKS.md`);
 	} finally {
 		await n8n.dispose();

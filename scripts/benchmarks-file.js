@@ -1,14 +1,16 @@
 'use strict';
 /**
- * BENCHMARKS.md is written by two scripts: scripts/bench.js (the header and sections 1-5, one n8n process)
- * and scripts/bench-queue.js (the queue-mode section, a whole queue stack). Each replaces only what it
- * measured, so running one never erases the other's figures.
+ * BENCHMARKS.md is written by three scripts: scripts/bench.js (the header and sections 1-5 and 7, one n8n
+ * process), scripts/bench-queue.js (the queue-mode section, a whole queue stack) and scripts/bench-dedupe.js
+ * (section 8, the Remove Duplicates recipe). Each replaces only what it measured, so running one never
+ * erases another's figures.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
 const FILE = path.join(__dirname, '..', 'BENCHMARKS.md');
 const QUEUE_SECTION = '## 6. Queue mode: trigger burst';
+const DEDUPE_SECTION = '## 8. Remove Duplicates when outcomes finish together';
 
 function read() {
 	return fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '# Benchmarks\n';
@@ -44,4 +46,16 @@ function rewriteKeeping(markdown, keepHeadings) {
 	fs.writeFileSync(FILE, `${[markdown.trimEnd(), ...kept].join('\n\n')}\n`);
 }
 
-module.exports = { QUEUE_SECTION, putSection, rewriteKeeping, sectionOf };
+/** The section of BENCHMARKS.md that starts with `heading`, as it stands; '' when absent. */
+function currentSection(heading) {
+	return sectionOf(read(), heading);
+}
+
+module.exports = {
+	QUEUE_SECTION,
+	DEDUPE_SECTION,
+	putSection,
+	rewriteKeeping,
+	sectionOf,
+	currentSection,
+};
