@@ -182,7 +182,7 @@ test('a saved version-1 node (named Sora in its workflow) draws with the QingBo 
 	await page.screenshot({ path: path.join(SHOTS, 'qingbo-video-v1-panel.png') });
 });
 
-test('a saved trigger (named Sora Trigger in its workflow) draws with its icon and shows its events', async () => {
+test('a saved trigger (named Sora Trigger in its workflow) draws with its icon and shows its events and the once-per-outcome recipe', async () => {
 	await openCanvas(WORKFLOWS.trigger);
 	const icon = await iconOf('Sora Trigger');
 	expect(icon.src).toMatch(/qingbo-video(\.dark)?\.svg/);
@@ -191,6 +191,12 @@ test('a saved trigger (named Sora Trigger in its workflow) draws with its icon a
 	for (const label of ['Events', 'Download Video', 'Secret']) {
 		await expect(panel.getByText(label, { exact: true }).first().isVisible()).resolves.toBe(true);
 	}
+	await expect(
+		panel
+			.getByText(/follow this node with Remove Duplicates/)
+			.first()
+			.isVisible(),
+	).resolves.toBe(true);
 	await page.screenshot({ path: path.join(SHOTS, 'qingbo-trigger-panel.png') });
 });
 
