@@ -13,11 +13,23 @@
  * Writes/updates section 8 of BENCHMARKS.md (DEDUPE_SECTION in scripts/benchmarks-file.js) unless
  * --no-write; `npm run bench` runs it last.
  */
-const os = require('node:os');
-
 const { startSimulator } = require('../test/sim/simulator');
-const { createInstance, errorOf, request, until, pinnedN8nVersion } = require('../test/n8n/host');
-const { DEDUPE_SECTION, putSection } = require('./benchmarks-file');
+const {
+	createInstance,
+	errorOf,
+	request,
+	submitTask,
+	until,
+	pinnedN8nVersion,
+	TERMINAL_STATUSES,
+} = require('../test/n8n/host');
+const {
+	DEDUPE_SECTION,
+	putSection,
+	measuredOn,
+	numberArg,
+	runScript,
+} = require('./benchmarks-file');
 const {
 	chainWorkflow,
 	soraTriggerNode,
@@ -26,17 +38,14 @@ const {
 	simCredential,
 } = require('../test/n8n/workflows');
 
-const option = (name, fallback) =>
-	process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback;
-const WORKFLOWS = option('--workflows', 12);
-const OUTCOMES = option('--outcomes', 5);
+const WORKFLOWS = numberArg('--workflows', 12);
+const OUTCOMES = numberArg('--outcomes', 5);
 const WRITE = !process.argv.includes('--no-write');
 const VARIANTS = [
 	{ key: 'plain', label: 'without Retry On Fail', retryOnFail: false },
 	{ key: 'retry', label: 'with Retry On Fail (the recipe)', retryOnFail: true },
 ];
 const log = (line) => console.log(line);
-const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
 function recipeWorkflow(variant, i) {
 	const hook = `qb-dedupe-${variant.key}-${i}`;
@@ -49,31 +58,31 @@ function recipeWorkflow(variant, i) {
 			noOpNode('Publish'),
 		],
 	);
-	return { variant, workflow, url: (n8n) => `${n8n.baseUrl}/webhook/${hook}/sora`, hook };
+	return { variant, workflow, hook };
 }
 
 async function completedTasks(sim) {
 	const ids = [];
 	for (let i = 0; i < OUTCOMES; i++) {
-		const res = await request('POST', `${sim.url}/v1/tasks`, {
-			headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-			body: { model: 'sora-2', prompt: `Finished together ${i}` },
-		});
+		const res = await submitTask(sim, { model: 'sora-2', prompt: `Finished together ${i}` });
 		sim.completeNow(res.json.task_id);
 		ids.push(res.json.task_id);
 	}
 	return ids;
 }
 
-const callback = (url, taskId) =>
-	request('POST', url, { body: { task_id: taskId, status: 'completed' } });
+/** QingBo's callback for a completed task, to the trigger of `entry`'s workflow. */
+const callback = (n8n, entry, taskId) =>
+	request('POST', `${n8n.baseUrl}/webhook/${entry.hook}/sora`, {
+		body: { task_id: taskId, status: 'completed' },
+	});
 
 /** Every task called back at once; the failed executions' messages. */
 async function atOnce(n8n, entry, taskIds) {
-	await Promise.all(taskIds.map((id) => callback(entry.url(n8n), id)));
+	await Promise.all(taskIds.map((id) => callback(n8n, entry, id)));
 	const list = await until(async () => {
 		const all = await n8n.listExecutions(entry.workflow.id);
-		return all.length >= taskIds.length && all.every((e) => FINISHED.includes(e.status)) && all;
+		return all.length >= taskIds.length && all.every((e) => TERMINAL_STATUSES.has(e.status)) && all;
 	}, `${taskIds.length} executions of ${entry.workflow.name}`);
 	const failures = [];
 	for (const e of list.filter((e) => e.status !== 'success'))
@@ -85,7 +94,8 @@ async function atOnce(n8n, entry, taskIds) {
 async function copiesPast(n8n, entry, taskIds, seen) {
 	let past = 0;
 	for (const id of taskIds) {
-		expectOk(await callback(entry.url(n8n), id));
+		const answer = await callback(n8n, entry, id);
+		if (answer.status !== 200) throw new Error(`callback answered ${answer.status}`);
 		const execution = await n8n.waitForExecution(entry.workflow.id, {
 			where: (e) => !seen.has(e.id),
 		});
@@ -93,10 +103,6 @@ async function copiesPast(n8n, entry, taskIds, seen) {
 		if (execution.run.data.resultData.runData.Publish) past++;
 	}
 	return past;
-}
-
-function expectOk(answer) {
-	if (answer.status !== 200) throw new Error(`callback answered ${answer.status}`);
 }
 
 function dedupeSection(rows, meta) {
@@ -109,7 +115,7 @@ function dedupeSection(rows, meta) {
 		'|---|---|---|---|',
 		...rows.map(
 			(r) =>
-				`| ${r.label} | ${r.failedWorkflows} of ${r.workflows} | ${r.errors.length ? [...new Set(r.errors)].map((m) => `\`${m}\``).join('; ') : '-'} | ${r.past} of ${r.copies} |`,
+				`| ${r.label} | ${r.failedWorkflows} of ${WORKFLOWS} | ${r.errors.length ? [...new Set(r.errors)].map((m) => `\`${m}\``).join('; ') : '-'} | ${r.past} of ${WORKFLOWS * OUTCOMES} |`,
 		),
 		'',
 		'n8n\'s Remove Duplicates (2.41 `deduplication/deduplication-helper.js`) reads its one history row per node, then inserts or updates it, without a lock: two executions can both insert the first row (one fails on the unique key; its retry finds the row), and executions that update it together overwrite each other\'s additions, so the outcomes they added are forgotten and their copies get past again. The recipe stops the copies of outcomes that arrived apart; a follow-up that must never run twice stays idempotent on `delivery_key` (README, "Duplicate callbacks").',
@@ -141,29 +147,17 @@ async function main() {
 
 		const rows = [];
 		for (const variant of VARIANTS) {
-			const row = {
-				label: variant.label,
-				workflows: 0,
-				failedWorkflows: 0,
-				errors: [],
-				past: 0,
-				copies: 0,
-			};
+			const row = { label: variant.label, failedWorkflows: 0, errors: [], past: 0 };
 			for (const e of entries.filter((x) => x.variant === variant)) {
 				const { seen, failures } = first.get(e);
-				row.workflows++;
 				if (failures.length) row.failedWorkflows++;
 				row.errors.push(...failures);
 				row.past += await copiesPast(n8n, e, taskIds, seen);
-				row.copies += taskIds.length;
 			}
 			log(`dedupe: ${JSON.stringify(row)}`);
 			rows.push(row);
 		}
-		const markdown = dedupeSection(rows, {
-			date: new Date().toISOString().slice(0, 10),
-			machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
-		});
+		const markdown = dedupeSection(rows, measuredOn());
 		if (WRITE) putSection(markdown);
 		log(`\n${markdown}${WRITE ? '\nwritten to BENCHMARKS.md (section 8)' : ''}`);
 	} finally {
@@ -172,10 +166,4 @@ async function main() {
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(`bench-dedupe failed: ${error.stack || error.message}`);
-		process.exit(1);
-	},
-);
+runScript('bench-dedupe', main);

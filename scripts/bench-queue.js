@@ -15,12 +15,17 @@
  * Writes/updates section 6 of BENCHMARKS.md (QUEUE_SECTION in scripts/benchmarks-file.js) unless --no-write;
  * `npm run bench` runs it after scripts/bench.js, `npm run bench:queue` alone.
  */
-const os = require('node:os');
 
 const { startSimulator } = require('../test/sim/simulator');
 const { startQueueStack } = require('../test/n8n/queue-stack');
-const { request, pinnedN8nVersion } = require('../test/n8n/host');
-const { QUEUE_SECTION, putSection } = require('./benchmarks-file');
+const { submitTask, pinnedN8nVersion } = require('../test/n8n/host');
+const {
+	QUEUE_SECTION,
+	putSection,
+	measuredOn,
+	numberArg,
+	runScript,
+} = require('./benchmarks-file');
 const {
 	chainWorkflow,
 	soraTriggerNode,
@@ -28,14 +33,10 @@ const {
 	simCredential,
 } = require('../test/n8n/workflows');
 
-const arg = (name, fallback) => {
-	const i = process.argv.indexOf(name);
-	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const TASKS = arg('--tasks', 300);
-const BIG_POOL = arg('--pool', 20);
+const TASKS = numberArg('--tasks', 300);
+const BIG_POOL = numberArg('--pool', 20);
 const WRITE = !process.argv.includes('--no-write');
-const ANSWER_TIMEOUT_MS = arg('--answer-timeout', 10_000);
+const ANSWER_TIMEOUT_MS = numberArg('--answer-timeout', 10_000);
 const RETRIES = 4;
 const RETRY_DELAY_MS = 500;
 
@@ -94,10 +95,7 @@ async function burst(sim, stack, { label, target, retries }) {
 	for (let i = 0; i < TASKS; i += 50) {
 		const answers = await Promise.all(
 			Array.from({ length: Math.min(50, TASKS - i) }, (_, j) =>
-				request('POST', `${sim.url}/v1/tasks`, {
-					headers: { authorization: `Bearer ${sim.apiKey}` },
-					body: { model: 'sora-2', prompt: `Burst ${i + j}`, callback_url: url },
-				}),
+				submitTask(sim, { model: 'sora-2', prompt: `Burst ${i + j}`, callback_url: url }),
 			),
 		);
 		taskIds.push(...answers.map((a) => a.json.task_id));
@@ -227,8 +225,7 @@ async function main() {
 			}
 		}
 		const markdown = table(rows, {
-			date: new Date().toISOString().slice(0, 10),
-			machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+			...measuredOn(),
 			pg,
 			startS,
 		});
@@ -243,10 +240,4 @@ async function main() {
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(`bench-queue failed: ${error.stack || error.message}`);
-		process.exit(1);
-	},
-);
+runScript('bench-queue', main);

@@ -17,15 +17,16 @@ const {
 	createInstance,
 	outputOf,
 	request,
+	submitTask,
 	pinnedN8nVersion,
 	NODE_VERSION,
 } = require('../test/n8n/host');
 const {
 	QUEUE_SECTION,
 	DEDUPE_SECTION,
-	currentSection,
 	putSection,
 	rewriteKeeping,
+	runScript,
 } = require('./benchmarks-file');
 const {
 	manualWorkflow,
@@ -566,10 +567,7 @@ async function benchTrigger(sim, n8n, id) {
 	for (let i = 0; i < TRIGGER_CALLBACKS; i += 50) {
 		await Promise.all(
 			Array.from({ length: Math.min(50, TRIGGER_CALLBACKS - i) }, (_, j) =>
-				request('POST', `${sim.url}/v1/tasks`, {
-					headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-					body: { model: 'sora-2', prompt: `Burst ${i + j}`, callback_url: url },
-				}),
+				submitTask(sim, { model: 'sora-2', prompt: `Burst ${i + j}`, callback_url: url }),
 			),
 		);
 	}
@@ -734,12 +732,9 @@ async function main() {
 			downloadSection(downloads),
 			triggerSection(triggerRow),
 			waitingSection(waiting),
+			parkedSection(parkedRows),
 		].join('\n');
-		// Section 7 after the queue-mode section 6, which bench-queue.js writes; then bench-dedupe.js's 8.
-		const dedupe = currentSection(DEDUPE_SECTION);
-		rewriteKeeping(markdown, [QUEUE_SECTION]);
-		putSection(parkedSection(parkedRows));
-		if (dedupe) putSection(dedupe);
+		rewriteKeeping(markdown, [QUEUE_SECTION, DEDUPE_SECTION]);
 		log(`\n${markdown}\n\nwritten to BENCHMARKS.md`);
 	} finally {
 		await n8n.dispose();
@@ -747,10 +742,4 @@ async function main() {
 	}
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(`bench failed: ${error.stack || error.message}`);
-		process.exit(1);
-	},
-);
+runScript('bench', main);

@@ -3,9 +3,11 @@
  * BENCHMARKS.md is written by three scripts: scripts/bench.js (the header and sections 1-5 and 7, one n8n
  * process), scripts/bench-queue.js (the queue-mode section, a whole queue stack) and scripts/bench-dedupe.js
  * (section 8, the Remove Duplicates recipe). Each replaces only what it measured, so running one never
- * erases another's figures.
+ * erases another's figures; the file keeps its sections in the order of their numbers, whichever script
+ * wrote last. Also what the scripts share to say when and where they measured and to run.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 
 const FILE = path.join(__dirname, '..', 'BENCHMARKS.md');
@@ -16,6 +18,14 @@ function read() {
 	return fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '# Benchmarks\n';
 }
 
+/** Writes `text` with its "## N. …" sections sorted by N (the header before them stays first). */
+function write(text) {
+	const [header, ...sections] = text.split(/\n(?=## )/);
+	const number = (section) => Number.parseFloat(section.slice(3)) || Infinity;
+	sections.sort((a, b) => number(a) - number(b));
+	fs.writeFileSync(FILE, `${[header, ...sections].map((s) => s.trim()).join('\n\n')}\n`);
+}
+
 /** The section of `text` that starts with `heading`, up to the next "## " heading; '' when absent. */
 function sectionOf(text, heading) {
 	const start = text.indexOf(heading);
@@ -24,31 +34,45 @@ function sectionOf(text, heading) {
 	return text.slice(start, next >= 0 ? next + 1 : text.length);
 }
 
-/** Put `markdown` (one whole section, heading first) where the section of the same heading is, or at the end. */
+/** Put `markdown` (one whole section, heading first) in place of the section of the same heading, or add it. */
 function putSection(markdown) {
 	const heading = markdown.split('\n')[0];
 	const text = read();
-	const start = text.indexOf(heading);
-	const section = `${markdown.trimEnd()}\n`;
-	let updated;
-	if (start < 0) updated = `${text.trimEnd()}\n\n${section}`;
-	else {
-		const rest = text.slice(start + sectionOf(text, heading).length);
-		updated = `${text.slice(0, start)}${section}${rest ? `\n${rest}` : ''}`;
-	}
-	fs.writeFileSync(FILE, `${updated.trimEnd()}\n`);
+	const old = sectionOf(text, heading);
+	// A function, so a `$` in the figures is not read as a replacement pattern.
+	write(old ? text.replace(old, () => `${markdown.trim()}\n`) : `${text.trimEnd()}\n\n${markdown}`);
 }
 
 /** Write `markdown` as the whole file, keeping the sections that other scripts measured (`keepHeadings`). */
 function rewriteKeeping(markdown, keepHeadings) {
 	const old = read();
 	const kept = keepHeadings.map((heading) => sectionOf(old, heading).trimEnd()).filter(Boolean);
-	fs.writeFileSync(FILE, `${[markdown.trimEnd(), ...kept].join('\n\n')}\n`);
+	write([markdown.trimEnd(), ...kept].join('\n\n'));
 }
 
-/** The section of BENCHMARKS.md that starts with `heading`, as it stands; '' when absent. */
-function currentSection(heading) {
-	return sectionOf(read(), heading);
+/** Today's date and the machine, as the sections that measure on their own state them. */
+function measuredOn() {
+	return {
+		date: new Date().toISOString().slice(0, 10),
+		machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+	};
+}
+
+/** The number after `name` on the command line (`--tasks 300`), or `fallback` when `name` is not given. */
+function numberArg(name, fallback) {
+	const i = process.argv.indexOf(name);
+	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Runs a script's `main` and exits: 0 when it resolves, 1 with the stack when it fails. */
+function runScript(name, main) {
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			console.error(`${name} failed: ${error.stack || error.message}`);
+			process.exit(1);
+		},
+	);
 }
 
 module.exports = {
@@ -56,6 +80,7 @@ module.exports = {
 	DEDUPE_SECTION,
 	putSection,
 	rewriteKeeping,
-	sectionOf,
-	currentSection,
+	measuredOn,
+	numberArg,
+	runScript,
 };

@@ -61,8 +61,9 @@ const {
 	errorOf,
 	nodesRun,
 } = require('./harness/run-data');
-const { request } = require('./harness/http');
+const { request, submitTask } = require('./harness/http');
 const { createInstance } = require('./harness/instance');
+const { TERMINAL_STATUSES } = require('./harness/instance-rest');
 
 module.exports = {
 	ensureHost,
@@ -75,7 +76,9 @@ module.exports = {
 	parseRunFromLog,
 	freePort,
 	request,
+	submitTask,
 	until,
+	TERMINAL_STATUSES,
 	hostKey,
 	hostLine,
 	hostSpecDir,

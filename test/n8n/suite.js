@@ -8,7 +8,7 @@
  *   test('...', async () => { const result = await suite.run(workflows.one); suite.sim.counters ... });
  */
 const { startSimulator } = require('../sim/simulator');
-const { createInstance, request } = require('./host');
+const { createInstance, submitTask } = require('./host');
 const { simCredential } = require('./workflows');
 
 /** Starts `frame.sim` and an n8n (`frame.n8n`) holding the simulator's credential and the workflows. */
@@ -67,10 +67,7 @@ function useRunningN8n({ name, simOptions, workflows, webhooks, env, publish }) 
 
 /** Submits a task straight to the simulator, as any tool would (no n8n involved); answers its task ID. */
 async function submitToSimulator(sim, body) {
-	const res = await request('POST', `${sim.url}/v1/tasks`, {
-		headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
-		body,
-	});
+	const res = await submitTask(sim, body);
 	expect(res.status).toBe(200);
 	return res.json.task_id;
 }

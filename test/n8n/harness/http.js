@@ -43,4 +43,12 @@ function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } 
 	});
 }
 
-module.exports = { request };
+/** Submits a task straight to the simulator with its key, as any tool would (no n8n involved); resolves its answer. */
+function submitTask(sim, body) {
+	return request('POST', `${sim.url}/v1/tasks`, {
+		headers: { authorization: `Bearer ${sim.apiKey}` },
+		body,
+	});
+}
+
+module.exports = { request, submitTask };
