@@ -18,7 +18,7 @@ import {
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
 import { failed, toRows, type ItemResult } from './results';
-import { isTerminal, keepReservation, type Task } from './task';
+import { isTerminal, keepSubmitFacts, type Task } from './task';
 import { QingboClient } from './transport';
 import { failureOf } from './waiting';
 
@@ -75,12 +75,15 @@ export async function parkBatch(
 	results: ItemResult[],
 	timeoutMs: number,
 ): Promise<ItemResult[]> {
-	const submitted = results.filter((result) => !result.error && result.json?.task_id);
-	if (submitted.length === 0) return results; // nothing to wait for: every item has its row already
+	// Rows already final (a refusal, a task given back finished) stay as they are.
+	const waitsForCallback = (result: ItemResult) =>
+		!result.error && !!result.json?.task_id && !isTerminal(result.json.status as string);
+	const batchSize = results.filter(waitsForCallback).length;
+	if (batchSize === 0) return results; // nothing to wait for: every item has its row already
 	const parked = results.map((result) =>
-		result.error
-			? result
-			: { ...result, json: parkedRow(result.json as Task, timeoutMs, submitted.length) },
+		waitsForCallback(result)
+			? { ...result, json: parkedRow(result.json as Task, timeoutMs, batchSize) }
+			: result,
 	);
 	// At Timeout n8n resumes without running this node and passes its input on; make that input the rows.
 	ctx.getExecuteData().data = { main: [toRows(ctx.getNode(), parked)] };
@@ -88,13 +91,16 @@ export async function parkBatch(
 	return results;
 }
 
-/** The parked batch's rows, in item order, from the node's stored input; undefined when unreadable. */
-function parkedRows(ctx: IWebhookFunctions): IDataObject[] | undefined {
+/** The parked batch's rows (with any file a final row carries), in item order, from the node's stored input; undefined when unreadable. */
+function parkedRows(ctx: IWebhookFunctions): INodeExecutionData[] | undefined {
 	try {
 		const items = ctx.evaluateExpression('{{ $input.all() }}', 0) as unknown;
 		if (!Array.isArray(items)) return undefined;
-		const rows = items.map((item) => (item as INodeExecutionData)?.json ?? {});
-		return rows.some(isParkedTask) ? rows : undefined;
+		const rows = items.map((item) => ({
+			json: (item as INodeExecutionData)?.json ?? {},
+			binary: (item as INodeExecutionData)?.binary,
+		}));
+		return rows.some((row) => isParkedTask(row.json)) ? rows : undefined;
 	} catch {
 		return undefined;
 	}
@@ -119,7 +125,7 @@ function answer(
 /** One row per item: completed tasks (their video when asked), failed ones with the error, refused ones as parked. */
 async function batchRows(
 	ctx: IWebhookFunctions,
-	rows: IDataObject[],
+	rows: INodeExecutionData[],
 	ledger: BatchLedger,
 	client: QingboClient,
 ): Promise<INodeExecutionData[]> {
@@ -127,9 +133,9 @@ async function batchRows(
 	const results = await mapWithConcurrency(
 		rows,
 		IN_FLIGHT.downloads,
-		async (row, itemIndex): Promise<ItemResult> => {
-			if (!isParkedTask(row)) return { itemIndex, json: row };
-			const task = keepReservation(ledger.terminal.get(row.task_id)!, row);
+		async ({ json: row, binary }, itemIndex): Promise<ItemResult> => {
+			if (!isParkedTask(row)) return { itemIndex, json: row, ...(binary ? { binary } : {}) };
+			const task = keepSubmitFacts(ledger.terminal.get(row.task_id)!, row);
 			const failure = failureOf(task);
 			if (failure) return failed(itemIndex, failure, task);
 			try {
@@ -156,7 +162,10 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 			error: 'This execution cannot tell which tasks it waits for; it stays parked',
 		});
 	}
-	const batch = rows.filter(isParkedTask).map((row) => row.task_id);
+	const batch = rows
+		.map((row) => row.json)
+		.filter(isParkedTask)
+		.map((row) => row.task_id);
 	const taskId = callbackTaskId(this) ?? (batch.length === 1 ? batch[0] : undefined);
 	if (!taskId) return reply(this, 400, { error: 'The callback body names no task_id' });
 	if (!batch.includes(taskId)) {

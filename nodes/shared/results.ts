@@ -23,8 +23,25 @@ function taskIdOf(result: ItemResult): string | undefined {
 }
 
 /**
+ * How to run the batch again without paying twice for the tasks that exist: with Options ›
+ * Idempotency Key set (a task's `reused` says it was), running again gives them back; without it,
+ * running again bills them again.
+ */
+function runAgainHint(node: INode, results: ItemResult[]): string {
+	const keyed = results.some((result) => typeof (result.task ?? result.json)?.reused === 'boolean');
+	if (keyed)
+		return 'Options › Idempotency Key is set: run the workflow again within 24 h and these tasks come back instead of being billed again; only new or changed requests are submitted.';
+	const key =
+		node.typeVersion >= 2
+			? 'set Options › Idempotency Key (e.g. {{ $json.id }}) so that running a batch again gives back the tasks it created, or '
+			: '';
+	return `Running the workflow again as it is submits and bills them again: pick them up with Task › Wait by their IDs; to make a batch safe to run again, ${key}turn on Continue On Fail so one bad item never stops the others.`;
+}
+
+/**
  * Throws the first item's error, if any, as the node error. Its description lists the tasks other
- * items started, which keep running (and are paid for) even though this run stops.
+ * items started, which keep running (and are paid for) even though this run stops, and how to run
+ * the batch again without paying for them twice.
  */
 export function raiseFailure(node: INode, results: Array<ItemResult | undefined>): void {
 	const first = results.find((result) => result?.error);
@@ -33,15 +50,16 @@ export function raiseFailure(node: INode, results: Array<ItemResult | undefined>
 		itemIndex: first.itemIndex,
 		taskId: taskIdOf(first),
 	});
-	const others = results
-		.filter((result): result is ItemResult => !!result && result !== first && !!taskIdOf(result))
-		.map((result) => `${taskIdOf(result)} (item ${result.itemIndex})`);
+	const started = results.filter(
+		(result): result is ItemResult => !!result && result !== first && !!taskIdOf(result),
+	);
+	const others = started.map((result) => `${taskIdOf(result)} (item ${result.itemIndex})`);
 	if (others.length) {
 		const list =
 			others.length > 20
 				? `${others.slice(0, 20).join(', ')} and ${others.length - 20} more`
 				: others.join(', ');
-		error.description = `${error.description ? `${error.description} ` : ''}Tasks of other items keep running upstream: ${list}.`;
+		error.description = `${error.description ? `${error.description} ` : ''}Tasks of other items keep running upstream: ${list}. ${runAgainHint(node, [first, ...started])}`;
 	}
 	throw error;
 }

@@ -1,15 +1,15 @@
-import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { parkBatch } from './callback-wait';
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { ApiFailure, NotSubmitted, toNodeError } from './errors';
+import { createdBeforeThisSubmit, idempotencyKeyFor, userIdempotencyKey } from './idempotency';
 import { checkNumberOptions } from './input';
 import { failed, raiseFailure, type ItemResult } from './results';
 import { capForBatch, priceKey, submitWithinCap, type SpendCap } from './spend';
-import type { Task } from './task';
+import { isTerminal, keepSubmitFacts, type Task } from './task';
 import { QingboClient } from './transport';
-import { waitThenOutput, type WaitOptions } from './wait-then-output';
+import { waitThenOutput, type TaskToFinish, type WaitOptions } from './wait-then-output';
 import { DEFAULT_TIMEOUT_S } from './waiting';
 
 /**
@@ -25,6 +25,8 @@ export interface VideoOptions extends WaitOptions {
 	extra?: unknown;
 	additionalFields?: unknown;
 	maxSpendUsd?: number;
+	/** Options › Idempotency Key (version 2): what makes this item's request the same across runs. */
+	idempotencyKey?: unknown;
 }
 
 /** What an item will submit, checked; `estimateUsd` when its price is known in advance. */
@@ -49,17 +51,11 @@ interface Prepared extends PreparedRequest {
 	itemIndex: number;
 	waitMode: WaitMode;
 	options: VideoOptions;
+	/** Options › Idempotency Key for this item, when given. */
+	userKey?: string;
+	/** The body as it identifies the task across runs: without a parked execution's resume URL. */
+	identity: IDataObject;
 	task?: Task;
-}
-
-/**
- * Stable for the same execution, node, run and item (and request), so a repeated submit, ours or
- * n8n's Retry On Fail, returns the original task instead of billing a second one.
- */
-function idempotencyKey(ctx: IExecuteFunctions, itemIndex: number, body: IDataObject): string {
-	const runIndex = ctx.getWorkflowDataProxy(itemIndex).$thisRunIndex ?? 0;
-	const seed = JSON.stringify([ctx.getExecutionId(), ctx.getNode().id, runIndex, itemIndex, body]);
-	return `n8n-${createHash('sha256').update(seed).digest('hex').slice(0, 40)}`;
 }
 
 /** Later API versions reject `extra` and take model fields at the root: retry once that way. */
@@ -68,9 +64,24 @@ function hoistExtra(body: IDataObject): IDataObject {
 	return { ...(extra as IDataObject), ...rest };
 }
 
+/** One submit under the item's idempotency key; a keyed task says whether it was given back. */
+async function send(
+	ctx: IExecuteFunctions,
+	client: QingboClient,
+	item: Prepared,
+	body: IDataObject,
+	identity: IDataObject,
+): Promise<Task> {
+	const key = idempotencyKeyFor(ctx, item.itemIndex, identity, item.userKey);
+	const { task, timing } = await client.submitTask(body, key);
+	if (item.userKey === undefined) return task;
+	return { ...task, reused: createdBeforeThisSubmit(task, timing) };
+}
+
 async function submit(ctx: IExecuteFunctions, client: QingboClient, item: Prepared): Promise<Task> {
-	const key = idempotencyKey(ctx, item.itemIndex, item.body);
-	const first = await client.submitTask(item.body, key).catch((error: Error) => error);
+	const first = await send(ctx, client, item, item.body, item.identity).catch(
+		(error: Error) => error,
+	);
 	if (!(first instanceof Error)) return first;
 	if (first instanceof ApiFailure && first.param && item.fieldSources?.[first.param])
 		first.field = item.fieldSources[first.param];
@@ -80,8 +91,7 @@ async function submit(ctx: IExecuteFunctions, client: QingboClient, item: Prepar
 		first.param === 'extra' &&
 		item.body.extra;
 	if (!rejectsExtra) throw first;
-	const hoisted = hoistExtra(item.body);
-	return await client.submitTask(hoisted, idempotencyKey(ctx, item.itemIndex, hoisted));
+	return await send(ctx, client, item, hoistExtra(item.body), hoistExtra(item.identity));
 }
 
 /** Every item's request, built and checked before anything is submitted. */
@@ -100,7 +110,8 @@ async function prepareAll(
 			const request = await prepare.call(ctx, client, itemIndex, options);
 			if (options.callbackUrl?.trim()) request.body.callback_url = options.callbackUrl.trim();
 			const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
-			prepared.push({ ...request, itemIndex, waitMode, options });
+			const userKey = userIdempotencyKey(options.idempotencyKey);
+			prepared.push({ ...request, itemIndex, waitMode, options, userKey, identity: request.body });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), error, { itemIndex });
 			results[itemIndex] = failed(itemIndex, error);
@@ -153,35 +164,73 @@ export async function submitAndWait(
 	const cap = capForBatch(
 		prepared[0]?.options.maxSpendUsd,
 		prepared.map((item) => item.estimateUsd),
-		this.continueOnFail(),
+		this.continueOnFail() || prepared.some((item) => item.userKey !== undefined),
 	);
 	const park = prepared.some((item) => item.waitMode === 'callback');
 	if (park) {
-		// One resume URL (its `signature` query intact) for the whole batch.
+		// One resume URL (its `signature` query intact) for the whole batch. It differs per execution:
+		// a keyed request is identified without it, so a run again finds the task it names.
 		const resumeUrl = String(this.evaluateExpression('{{ $execution.resumeUrl }}', 0));
-		for (const item of prepared) item.body = { ...item.body, callback_url: resumeUrl };
+		for (const item of prepared) {
+			const body = { ...item.body, callback_url: resumeUrl };
+			if (item.userKey === undefined) item.identity = body;
+			item.body = body;
+		}
 	}
 
 	await submitAll(this, client, prepared, cap, results);
 	// Fail fast on a refused submit (402, 400, ...), naming the tasks other items already started.
 	if (!this.continueOnFail()) raiseFailure(this.getNode(), results);
+	await readReused(client, prepared, results);
 
-	if (park) {
+	const submitted = prepared.filter((item) => item.task);
+	const toFinish = (item: Prepared, wait: boolean): TaskToFinish => ({
+		itemIndex: item.itemIndex,
+		taskId: item.task!.task_id,
+		known: item.task,
+		options: item.options,
+		wait,
+	});
+	// A task given back still running calls back the execution that created it, never this one:
+	// then the whole batch is followed here instead of parked.
+	const followedElsewhere = submitted.some(
+		(item) => item.task!.reused && !isTerminal(item.task!.status),
+	);
+	if (park && !followedElsewhere) {
+		// Tasks already finished (given back) have their rows now; the others park.
+		const done = submitted.filter((item) => isTerminal(item.task!.status));
+		const rows = await waitThenOutput(
+			this,
+			client,
+			done.map((item) => toFinish(item, true)),
+		);
+		for (const result of rows) results[result.itemIndex] = result;
 		const timeoutS = Math.max(...prepared.map((item) => item.options.timeout ?? DEFAULT_TIMEOUT_S));
 		return await parkBatch(this, results.filter(Boolean), timeoutS * 1000);
 	}
-	const submitted = prepared.filter((item) => item.task);
 	const finished = await waitThenOutput(
 		this,
 		client,
-		submitted.map((item) => ({
-			itemIndex: item.itemIndex,
-			taskId: item.task!.task_id,
-			known: item.task,
-			options: item.options,
-			wait: item.waitMode === 'poll',
-		})),
+		submitted.map((item) => toFinish(item, item.waitMode !== 'none')),
 	);
 	for (const result of finished) results[result.itemIndex] = result;
 	return results.filter(Boolean);
+}
+
+/**
+ * QingBo repeats a given-back task's first submit answer: read what each is now (one read each),
+ * so one that finished is output without waiting. A failed read keeps the answer; waiting reads again.
+ */
+async function readReused(
+	client: QingboClient,
+	prepared: Prepared[],
+	results: ItemResult[],
+): Promise<void> {
+	const reused = prepared.filter((item) => item.task?.reused && !isTerminal(item.task.status));
+	await mapWithConcurrency(reused, IN_FLIGHT.statusReads, async (item) => {
+		const now = await client.getTask(item.task!.task_id).catch(() => undefined);
+		if (!now) return;
+		item.task = keepSubmitFacts(now, item.task);
+		results[item.itemIndex] = { itemIndex: item.itemIndex, json: item.task };
+	});
 }

@@ -13,6 +13,8 @@ export interface Task extends IDataObject {
 	video_url?: string;
 	video_urls?: string[];
 	expires_at?: number;
+	/** Set only under Options › Idempotency Key: true when QingBo gave back a task an earlier run created. */
+	reused?: boolean;
 }
 
 export function isTerminal(status: string | undefined): boolean {
@@ -118,16 +120,20 @@ export function normaliseTask(response: IDataObject): Task {
 }
 
 /**
- * The submit answer says what was reserved; later status answers may not repeat it. Keep it on the
- * task from what was `known` of it (the submit, or a parked row), so every row shows its reservation.
+ * What only the submit said of a task, kept on later reads of it (from what was `known`: the submit,
+ * or a parked row): the reservation, which status answers may not repeat, and whether the task was
+ * given back for Options › Idempotency Key (`reused`), so every row shows both.
  */
-export function keepReservation(task: Task, known: IDataObject | undefined): Task {
-	if (task.pre_consumed_cost !== undefined || known?.pre_consumed_cost === undefined) return task;
-	return {
-		...task,
-		pre_consumed_cost: known.pre_consumed_cost,
-		pre_consumed_cost_usd: quotaToUsd(known.pre_consumed_cost),
-	};
+export function keepSubmitFacts(task: Task, known: IDataObject | undefined): Task {
+	const kept: Task = { ...task };
+	if (task.pre_consumed_cost === undefined && known?.pre_consumed_cost !== undefined) {
+		kept.pre_consumed_cost = known.pre_consumed_cost;
+		kept.pre_consumed_cost_usd = quotaToUsd(known.pre_consumed_cost);
+	}
+	if (typeof known?.reused === 'boolean') kept.reused = known.reused;
+	return kept.pre_consumed_cost === task.pre_consumed_cost && kept.reused === task.reused
+		? task
+		: kept;
 }
 
 /** The task object inside a callback body: the body itself, or under `data` / `task`. */

@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { ApiFailure, ExecutionCancelled } from './errors';
+import type { SubmitTiming } from './idempotency';
 import { pause } from './pause';
 import {
 	apiOrigin,
@@ -24,6 +25,11 @@ import { normaliseTask, type Task } from './task';
 export { apiOrigin };
 
 const CREDENTIAL_TYPE = 'qingboApi';
+
+export interface SubmitAnswer {
+	task: Task;
+	timing: SubmitTiming;
+}
 
 type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
@@ -135,8 +141,10 @@ export class QingboClient {
 		return new QingboClient(ctx, base, allowUnencryptedHttp === true);
 	}
 
-	async submitTask(body: IDataObject, idempotencyKey: string): Promise<Task> {
-		const raw = await this.call({
+	/** The task, and when the call ran by our clock and the server's (to tell a task given back). */
+	async submitTask(body: IDataObject, idempotencyKey: string): Promise<SubmitAnswer> {
+		const sentAtMs = Date.now();
+		const response = await this.answer({
 			method: 'POST',
 			path: '/v1/tasks',
 			body,
@@ -144,7 +152,15 @@ export class QingboClient {
 			headers: { 'Idempotency-Key': idempotencyKey },
 			retry: true,
 		});
-		return normaliseTask(raw);
+		const serverDateMs = Date.parse(header(response.headers as IDataObject, 'date') ?? '');
+		return {
+			task: normaliseTask((response.body ?? {}) as IDataObject),
+			timing: {
+				sentAtMs,
+				answeredAtMs: Date.now(),
+				serverDateMs: Number.isNaN(serverDateMs) ? undefined : serverDateMs,
+			},
+		};
 	}
 
 	/**
@@ -259,6 +275,11 @@ export class QingboClient {
 	}
 
 	private async call(call: Call): Promise<IDataObject> {
+		return ((await this.answer(call)).body ?? {}) as IDataObject;
+	}
+
+	/** The first 2xx answer, after the retries the call allows; otherwise an `ApiFailure`. */
+	private async answer(call: Call): Promise<IN8nHttpFullResponse> {
 		const signal = cancelSignal(this.ctx);
 		const deadline = call.deadlineMs === undefined ? Infinity : Date.now() + call.deadlineMs;
 		for (let attempt = 1; ; attempt++) {
@@ -270,7 +291,7 @@ export class QingboClient {
 				// Keep only the message: the raw error carries the request, Authorization header included.
 				failure = new ApiFailure(response.message, 0, response.code, undefined, attempt);
 			} else if (response.statusCode >= 200 && response.statusCode < 300) {
-				return (response.body ?? {}) as IDataObject;
+				return response;
 			} else {
 				failure = errorFromBody(response.statusCode, response.body, attempt);
 				delay = serverDelayMs(response.headers as IDataObject, response.body);

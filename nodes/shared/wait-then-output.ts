@@ -2,9 +2,15 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
-import { keepReservation, type Task } from './task';
+import { isTerminal, keepSubmitFacts, type Task } from './task';
 import type { QingboClient } from './transport';
-import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S, waitForTasks } from './waiting';
+import {
+	DEFAULT_POLL_INTERVAL_S,
+	DEFAULT_TIMEOUT_S,
+	failureOf,
+	waitForTasks,
+	type WaitOutcome,
+} from './waiting';
 import { failed, type ItemResult } from './results';
 
 export interface WaitOptions extends OutputOptions {
@@ -22,6 +28,13 @@ export interface TaskToFinish {
 	wait: boolean;
 }
 
+/** Not waited on: Don't Wait outputs it as known; a finished one waited for is judged as waiting would. */
+function knownOutcome(t: TaskToFinish): WaitOutcome {
+	const task = t.known as Task;
+	const failure = t.wait ? failureOf(task) : undefined;
+	return failure ? { error: failure, task } : { task };
+}
+
 /**
  * Poll in This Node and Task › Wait: every task is waited on together by the one waiting engine,
  * then each becomes its item's output (its video downloaded when asked). A failure keeps its task
@@ -32,7 +45,8 @@ export async function waitThenOutput(
 	client: QingboClient,
 	tasks: TaskToFinish[],
 ): Promise<ItemResult[]> {
-	const waiting = tasks.filter((t) => t.wait);
+	// A task already known to be finished (given back by an idempotency key) is not read again.
+	const waiting = tasks.filter((t) => t.wait && !isTerminal(t.known?.status));
 	const outcomes = await waitForTasks(
 		client,
 		waiting.map((t) => ({
@@ -46,9 +60,9 @@ export async function waitThenOutput(
 	const outcomeOf = new Map(waiting.map((t, n) => [t, outcomes[n]]));
 
 	return await mapWithConcurrency(tasks, IN_FLIGHT.downloads, async (t): Promise<ItemResult> => {
-		const waited = outcomeOf.get(t) ?? { task: t.known as Task };
+		const waited = outcomeOf.get(t) ?? knownOutcome(t);
 		const outcome = waited.task
-			? { ...waited, task: keepReservation(waited.task, t.known) }
+			? { ...waited, task: keepSubmitFacts(waited.task, t.known) }
 			: waited;
 		if ('error' in outcome)
 			return failed(t.itemIndex, outcome.error, outcome.task ?? t.known ?? { task_id: t.taskId });

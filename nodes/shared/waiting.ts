@@ -27,12 +27,17 @@ export type WaitOutcome = { task: Task } | { error: Error; task?: Task };
 /** A terminal task that did not complete, as the error its row or the node shows; undefined when completed. */
 export function failureOf(task: Task): TaskFailure | undefined {
 	if (task.status === 'completed') return undefined;
+	// QingBo gives the same ended task back for the same key and request: say how to get a new one.
+	const again =
+		task.reused === true
+			? ' It came back from an earlier run for the same Options › Idempotency Key and request: to try again, change the prompt, a field or the key.'
+			: '';
 	const apiError = (task.error ?? {}) as { message?: string; code?: string };
 	if (task.status === 'cancelled') {
 		return new TaskFailure(
 			`Task ${task.task_id} was cancelled`,
 			task,
-			'The task was cancelled before it finished; submit it again if you still need the video.',
+			`The task was cancelled before it finished; submit it again if you still need the video.${again}`,
 		);
 	}
 	const reason = apiError.message ? `: ${apiError.message}` : '';
@@ -40,7 +45,7 @@ export function failureOf(task: Task): TaskFailure | undefined {
 	return new TaskFailure(
 		`Task ${task.task_id} failed${reason}${code}`,
 		task,
-		"QingBo could not render this task. Check the prompt and inputs against the model's rules, then submit again.",
+		`QingBo could not render this task. Check the prompt and inputs against the model's rules, then submit again.${again}`,
 	);
 }
 

@@ -14,6 +14,7 @@ export function executeContext(
 		items?: number;
 		continueOnFail?: boolean;
 		executionId?: string;
+		workflowId?: string;
 		typeVersion?: number;
 	} = {},
 ) {
@@ -41,6 +42,7 @@ export function executeContext(
 	}) as never);
 	ctx.continueOnFail.mockReturnValue(options.continueOnFail ?? false);
 	ctx.getExecutionId.mockReturnValue(options.executionId ?? 'exec-1');
+	ctx.getWorkflow.mockReturnValue({ id: options.workflowId ?? 'wf-1', name: 'w', active: false });
 	ctx.getWorkflowDataProxy.mockReturnValue({ $thisRunIndex: 0 } as never);
 	ctx.getExecutionCancelSignal.mockReturnValue(undefined);
 	ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });

@@ -123,16 +123,17 @@ function fitting(estimates: Array<number | undefined>, limit: number): number {
 
 /**
  * The cap of one execution's batch when Max Spend is set: refuses before the first submit a batch
- * whose known prices cannot fit (unless Continue On Fail, which submits what fits).
+ * whose known prices cannot fit, unless `submitWhatFits` (Continue On Fail; or idempotency keys,
+ * whose tasks given back cost nothing new, so list prices overstate the batch).
  */
 export function capForBatch(
 	limitUsd: unknown,
 	estimates: Array<number | undefined>,
-	continueOnFail: boolean,
+	submitWhatFits: boolean,
 ): SpendCap | undefined {
 	const limit = Number(limitUsd);
 	if (!estimates.length || !Number.isFinite(limit) || limit <= 0) return undefined;
-	if (!continueOnFail && estimates.every((usd) => usd !== undefined)) {
+	if (!submitWhatFits && estimates.every((usd) => usd !== undefined)) {
 		const total = estimates.reduce((sum: number, usd) => sum + usd!, 0);
 		if (total > limit + 1e-9) {
 			throw new InputError(
@@ -169,6 +170,12 @@ export async function submitWithinCap(
 		return { error };
 	}
 	if (!admission) return { task };
+	// A task an earlier run created (Options › Idempotency Key) reserves nothing new; its price is
+	// not learnt from it either, since a bound of 0 would let the next submits overshoot.
+	if (task.reused === true) {
+		cap!.release(admission.hold);
+		return { task };
+	}
 	const reservedUsd = quotaToUsd(task.pre_consumed_cost);
 	if (cap!.settle(admission.hold, reservedUsd)) return { task };
 	const before = cap!.reserved - (reservedUsd ?? 0);

@@ -175,6 +175,7 @@ describe('QingBo Video (type sora) version 2: the public names and defaults of .
 					'binaryPropertyName',
 					'callbackUrl',
 					'checkModelRules',
+					'idempotencyKey',
 					'download',
 					'maxSpendUsd',
 					'pollInterval',
@@ -186,6 +187,16 @@ describe('QingBo Video (type sora) version 2: the public names and defaults of .
 			else expect(shown('sourceTaskId', 'video', operation, 2)).toHaveLength(0);
 		},
 	);
+
+	it('Options › Idempotency Key defaults to empty: a saved workflow without it submits anew per execution', () => {
+		for (const operation of ['generate', 'extend', 'edit']) {
+			const options = one('options', 'video', operation, 2).options as INodeProperties[];
+			expect(options.find((o) => o.name === 'idempotencyKey')).toMatchObject({
+				type: 'string',
+				default: '',
+			});
+		}
+	});
 
 	it('checks model rules unless Options › Check Model Rules is turned off (default true)', () => {
 		for (const operation of ['generate', 'extend', 'edit']) {

@@ -57,8 +57,8 @@ describe('raiseFailure', () => {
 		expect(error.message).toBe('Task task_1: download failed');
 		expect(error.context.itemIndex).toBe(1);
 		// The other failed item's task also keeps running, so it is listed too.
-		expect(error.description).toBe(
-			'Tasks of other items keep running upstream: task_0 (item 0), task_2 (item 2).',
+		expect(error.description).toMatch(
+			/^Tasks of other items keep running upstream: task_0 \(item 0\), task_2 \(item 2\)\. Running the workflow again/,
 		);
 	});
 
@@ -77,8 +77,8 @@ describe('raiseFailure', () => {
 			{ itemIndex: 5, task: { task_id: 'task_5' } },
 		]);
 		expect(error.message).toBe('Task task_1 failed: moderation');
-		expect(error.description).toBe(
-			'Fix the prompt. Tasks of other items keep running upstream: task_5 (item 5).',
+		expect(error.description).toMatch(
+			/^Fix the prompt\. Tasks of other items keep running upstream: task_5 \(item 5\)\. Running the workflow again/,
 		);
 	});
 
@@ -93,12 +93,47 @@ describe('raiseFailure', () => {
 		const others = (n: number) => Array.from({ length: n }, (_, i) => done(i + 1, `task_${i + 1}`));
 
 		const twenty = raised([first, ...others(20)]).description ?? '';
-		expect(twenty).toMatch(/task_1 \(item 1\), .*task_20 \(item 20\)\.$/);
+		expect(twenty).toMatch(/task_1 \(item 1\), .*task_20 \(item 20\)\. Running/);
 		expect(twenty).not.toMatch(/more/);
 		expect(twenty.match(/\(item \d+\)/g)).toHaveLength(20);
 
 		const twentyOne = raised([first, ...others(21)]).description ?? '';
-		expect(twentyOne).toMatch(/task_20 \(item 20\) and 1 more\.$/);
+		expect(twentyOne).toMatch(/task_20 \(item 20\) and 1 more\. Running/);
 		expect(twentyOne).not.toMatch(/task_21/);
+	});
+
+	describe('says how to run the batch again without paying twice', () => {
+		const failing: ItemResult = { itemIndex: 0, error: new Error('nope') };
+		const v2 = mock<INode>({ id: 'node-2', name: 'QingBo Video', typeVersion: 2 });
+		const v1 = mock<INode>({ id: 'node-1', name: 'Sora', typeVersion: 1 });
+		const describeFailure = (n: INode, results: ItemResult[]) => {
+			try {
+				raiseFailure(n, results);
+			} catch (error) {
+				return (error as NodeOperationError).description ?? '';
+			}
+			throw new Error('raiseFailure did not throw');
+		};
+
+		it('with Options › Idempotency Key set (rows carry reused): run it again as it is', () => {
+			const keyed = { itemIndex: 1, json: { task_id: 'task_1', status: 'queued', reused: false } };
+			const text = describeFailure(v2, [failing, keyed]);
+			expect(text).toMatch(/Idempotency Key is set: run the workflow again within 24 h/);
+			expect(text).not.toMatch(/bills them again/);
+		});
+
+		it('without it, on version 2: running again bills them again; the option and Continue On Fail are named', () => {
+			const text = describeFailure(v2, [failing, done(1, 'task_1')]);
+			expect(text).toMatch(/submits and bills them again/);
+			expect(text).toMatch(/set Options › Idempotency Key/);
+			expect(text).toMatch(/Continue On Fail/);
+		});
+
+		it('on version 1, which has no such option, names only Task › Wait and Continue On Fail', () => {
+			const text = describeFailure(v1, [failing, done(1, 'task_1')]);
+			expect(text).toMatch(/submits and bills them again/);
+			expect(text).not.toMatch(/Idempotency Key/);
+			expect(text).toMatch(/Continue On Fail/);
+		});
 	});
 });

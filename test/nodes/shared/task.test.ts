@@ -1,5 +1,5 @@
 import {
-	keepReservation,
+	keepSubmitFacts,
 	isTerminal,
 	normaliseTask,
 	taskIdFromCallback,
@@ -130,13 +130,13 @@ describe('helpers', () => {
 
 	it('keeps a known reservation on a task whose status answer omits it, and never overwrites one', () => {
 		const settled = normaliseTask({ task_id: 't', status: 'completed', cost: 288000 });
-		expect(keepReservation(settled, { pre_consumed_cost: 288000 })).toMatchObject({
+		expect(keepSubmitFacts(settled, { pre_consumed_cost: 288000 })).toMatchObject({
 			pre_consumed_cost: 288000,
 			pre_consumed_cost_usd: 0.576,
 			cost_usd: 0.576,
 		});
 		const own = normaliseTask({ task_id: 't', status: 'queued', pre_consumed_cost: 1000 });
-		expect(keepReservation(own, { pre_consumed_cost: 288000 }).pre_consumed_cost).toBe(1000);
-		expect(keepReservation(settled, undefined)).toBe(settled);
+		expect(keepSubmitFacts(own, { pre_consumed_cost: 288000 }).pre_consumed_cost).toBe(1000);
+		expect(keepSubmitFacts(settled, undefined)).toBe(settled);
 	});
 });

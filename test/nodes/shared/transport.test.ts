@@ -70,7 +70,7 @@ describe('QingboClient', () => {
 			ok({ task_id: 'task_1', status: 'queued', progress: 0 }),
 		);
 		const client = await clientFor(api);
-		const task = await client.submitTask({ model: 'sora-2', prompt: 'x' }, 'key-1');
+		const { task } = await client.submitTask({ model: 'sora-2', prompt: 'x' }, 'key-1');
 		expect(task).toMatchObject({ task_id: 'task_1', status: 'queued', progress: 0 });
 		expect(api.calls[0].url).toBe('https://qingbo.dev/v1/tasks');
 		expect(api.calls[0].headers).toMatchObject({ 'Idempotency-Key': 'key-1' });
@@ -215,7 +215,7 @@ describe('QingboClient redirects: the key goes only to the Base URL origin', () 
 				);
 			const client = await clientFor(api, 'https://qingbo.dev');
 			await expect(client.submitTask({ prompt: 'x' }, 'k')).resolves.toMatchObject({
-				task_id: 'task_w',
+				task: { task_id: 'task_w' },
 			});
 			await client.getTask('task_w');
 			expect(api.calls.map((c) => `${c.method} ${c.url} ${c.withKey}`)).toEqual([

@@ -152,7 +152,7 @@ describe('router: raiseFailure', () => {
 		).catch((e) => e);
 		expect(error.message).toBe('Task task_0 was not found (HTTP 404)');
 		expect(error.context.itemIndex).toBe(0);
-		expect(error.description).toMatch(/task_1 \(item 1\), .*task_20 \(item 20\) and 2 more\.$/);
+		expect(error.description).toMatch(/task_1 \(item 1\), .*task_20 \(item 20\) and 2 more\. /);
 		expect(error.description).not.toMatch(/task_21/);
 	});
 });

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { SpendCap } from '../../../../nodes/shared/spend/cap';
+import { SpendCap, submitWithinCap } from '../../../../nodes/shared/spend/cap';
 import { priceKey } from '../../../../nodes/shared/spend/prices';
 
 /** Runs `count` submits through the cap, `lanes` at a time, each reserving `reserve(n)` USD after a delay. */
@@ -77,5 +77,40 @@ describe('SpendCap under concurrency', () => {
 	it('refuses an item whose estimate alone is over the limit, without waiting', async () => {
 		const cap = new SpendCap(1);
 		await expect(cap.admit('k', 1.5)).resolves.toEqual({ refusedUsd: 1.5 });
+	});
+});
+
+describe('submitWithinCap with a task given back (Options › Idempotency Key)', () => {
+	const task = (id: string, reused?: boolean) => ({
+		task_id: id,
+		status: 'queued',
+		progress: 0,
+		pre_consumed_cost: 288000,
+		...(reused === undefined ? {} : { reused }),
+	});
+	const cancel = async () => await Promise.reject(new Error('not expected'));
+
+	it('reserves nothing for it and learns no price from it, so the next new task is bounded as before', async () => {
+		const cap = new SpendCap(1);
+		const price = { key: 'veo|8', estimateUsd: 0.576 };
+		const given = await submitWithinCap(cap, price, async () => task('t0', true), cancel);
+		expect(given).toEqual({ task: task('t0', true) });
+		expect(cap.reserved).toBe(0);
+		const fresh = await submitWithinCap(cap, price, async () => task('t1', false), cancel);
+		expect(fresh).toEqual({ task: task('t1', false) });
+		expect(cap.reserved).toBeCloseTo(0.576);
+		// The room left ($0.424) is below the learnt price: a second new task is refused unsent.
+		let sent = false;
+		const refused = await submitWithinCap(
+			cap,
+			price,
+			async () => {
+				sent = true;
+				return task('t2', false);
+			},
+			cancel,
+		);
+		expect('error' in refused && (refused.error as Error).message).toMatch(/Max Spend/);
+		expect(sent).toBe(false);
 	});
 });

@@ -72,12 +72,22 @@ const checkModelRulesOption: INodeProperties = {
 		"Whether to refuse, before anything is billed, a request that breaks the model's rules as this node knows them (see Model › Get for their date). Off: Model Fields are still typed and sent, and QingBo has the last word (it refuses what it does not take without billing); use it when QingBo has started to accept something the node does not know yet.",
 };
 
+const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. row-{{ $json.row_number }}',
+	description:
+		'What makes an item the same item from run to run: a sheet row, an order ID, a file name (usually an expression). Set, running the workflow again within 24 h gives back the tasks it already created for the same request instead of new, billed ones (their rows say reused: true), so a failed batch can be run again without paying twice. A changed prompt or field is a new task. Empty: every execution submits anew.',
+};
+
 /** Wait Mode and Options of Generate, Extend and Edit. */
 export const videoWaitProperties: INodeProperties[] = [
 	waitModeProperty,
 	callbackNotice,
 	optionsCollection(
-		[...videoOptions, checkModelRulesOption, maxSpendOption].sort((a, b) =>
+		[...videoOptions, checkModelRulesOption, idempotencyKeyOption, maxSpendOption].sort((a, b) =>
 			a.displayName.localeCompare(b.displayName),
 		),
 	),
