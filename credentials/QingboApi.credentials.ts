@@ -6,9 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-/** An http:// Base URL whose host is not loopback (localhost, 127.0.0.0/8, [::1]): the key would cross a network in clear. */
+/**
+ * An http Base URL whose host is not loopback (localhost, 127.0.0.0/8, [::1]): the key would cross
+ * the network in clear. Read as a URL parser reads it (n8n's expressions have no URL class): leading
+ * blanks skipped, every / or \ after `http:` taken at once (`http:host` is http://host), the host
+ * ending at a port, path, query, fragment or the end (`localhost@evil`, `127.0.0.1.evil` are remote).
+ */
 const UNENCRYPTED_REMOTE =
-	'^\\s*[hH][tT][tT][pP]://(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(/|$))';
+	'^[\\s\\u0000-\\u001f]*[hH][tT][tT][pP]:(?=([\\\\/]*))\\1(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d*)?([\\\\/?#]|$))';
 
 /** The Base URL as the nodes use it (a trailing / or /v1 dropped), or the refusal host (see `test`). */
 const TRIMMED = '$credentials.baseUrl.trim().replace(/\\/+$/, "").replace(/\\/v1$/, "")';

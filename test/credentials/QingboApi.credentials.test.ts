@@ -51,11 +51,25 @@ describe('QingBo API credential', () => {
 		['http://localhost:5678/v1', 'http://localhost:5678'],
 		['http://127.0.0.1:8080', 'http://127.0.0.1:8080'],
 		['http://[::1]:3000/', 'http://[::1]:3000'],
+		['http:localhost:5678', 'http:localhost:5678'],
+		['http://localhost?x=1', 'http://localhost?x=1'],
 	])('tests the Base URL %j at %s', (baseUrl, expected) => {
 		expect(testBaseUrl(baseUrl)).toBe(expected);
 	});
 
-	it.each(['http://qingbo.dev', 'HTTP://proxy.lan:8080/v1', 'http://localhost.evil.example'])(
+	it.each([
+		'http://qingbo.dev',
+		'HTTP://proxy.lan:8080/v1',
+		'http://localhost.evil.example',
+		// What a URL parser reads as http://qingbo.dev, which a slash-only pattern let through.
+		'http:qingbo.dev',
+		'http:/qingbo.dev',
+		'http:\\\\qingbo.dev',
+		' \thttp://qingbo.dev',
+		// Loopback names that are not the host.
+		'http://localhost@evil.example',
+		'http://127.0.0.1.evil.example',
+	])(
 		'never sends the key in clear text to %s: the test goes to a name that never resolves',
 		(baseUrl) => {
 			expect(testBaseUrl(baseUrl)).toBe('https://unencrypted-http-refused.invalid');
@@ -83,7 +97,12 @@ describe('QingBo API credential', () => {
 		// n8n's own display logic, as the credential form runs it.
 		const shown = (baseUrl: string, allowUnencryptedHttp = false) =>
 			NodeHelpers.displayParameter({ baseUrl, allowUnencryptedHttp }, notice, null, null);
-		for (const url of ['http://qingbo.dev', 'Http://proxy.lan', 'http://localhost.evil.example'])
+		for (const url of [
+			'http://qingbo.dev',
+			'Http://proxy.lan',
+			'http://localhost.evil.example',
+			'http:qingbo.dev',
+		])
 			expect([url, shown(url)]).toEqual([url, true]);
 		for (const url of [
 			'https://qingbo.dev',
