@@ -17,7 +17,7 @@ import { SORA } from './families/sora';
 import { VEO } from './families/veo';
 import { VIDU } from './families/vidu';
 import { WAN } from './families/wan';
-import type { ActionName, ModelRules } from './types';
+import { ownEntry, type ActionName, type ModelRules } from './types';
 
 /**
  * The day the rules were last checked against QingBo's documentation: the oldest `source.read` of any
@@ -57,5 +57,5 @@ export const OPERATION_ACTIONS: Record<string, ActionName[]> = {
 
 /** The model action an operation sends for this model, or undefined when the model has none. */
 export function actionFor(model: ModelRules, operation: string): ActionName | undefined {
-	return (OPERATION_ACTIONS[operation] ?? []).find((action) => model.actions[action]);
+	return (ownEntry(OPERATION_ACTIONS, operation) ?? []).find((action) => model.actions[action]);
 }

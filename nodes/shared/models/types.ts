@@ -141,3 +141,14 @@ export interface Citation {
 	/** Further pages the entry rests on (model changelog, notices, retired list). */
 	also?: string[];
 }
+
+/**
+ * A record's own entry: field names come from users and agents, and a plain lookup would find
+ * `toString` or `constructor` on every object's prototype.
+ */
+export function ownEntry<T>(
+	record: Readonly<Record<string, T>> | undefined,
+	key: string,
+): T | undefined {
+	return record && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}

@@ -3,7 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
 import { describeField, listWords, RULES_AS_OF } from './describe';
-import type { ActionName, ActionRules, Condition, CrossRule, FieldRule, ModelRules } from './types';
+import {
+	ownEntry,
+	type ActionName,
+	type ActionRules,
+	type Condition,
+	type CrossRule,
+	type FieldRule,
+	type ModelRules,
+} from './types';
 
 /** Body keys every action takes besides its own fields. */
 const ALWAYS_ACCEPTED = ['model', 'action', 'callback_url', 'callback_events'];
@@ -125,7 +133,7 @@ class Check {
 }
 
 function effective(body: IDataObject, rules: ActionRules, field: string): unknown {
-	return body[field] ?? rules.fields[field]?.default;
+	return body[field] ?? ownEntry(rules.fields, field)?.default;
 }
 
 function holds(body: IDataObject, rules: ActionRules, condition: Condition): boolean {
@@ -177,7 +185,8 @@ export function checkModelRequest(
 	request: IDataObject,
 	implicit: string[] = [],
 ): IDataObject {
-	const check = new Check(model, action);
+	// Typed, so that check.fail (never) narrows what follows it.
+	const check: Check = new Check(model, action);
 	const rules = model.actions[action];
 	if (!rules) {
 		const has = Object.keys(model.actions);
@@ -197,7 +206,7 @@ export function checkModelRequest(
 			body[field] = value;
 			continue;
 		}
-		const rule = rules.fields[field];
+		const rule = ownEntry(rules.fields, field);
 		if (!rule) {
 			check.fail(
 				field,
@@ -257,12 +266,12 @@ export function typeModelRequest(
 	action: ActionName,
 	request: IDataObject,
 ): IDataObject {
-	const check = new Check(model, action);
+	const check: Check = new Check(model, action);
 	const fields = model.actions[action]?.fields ?? {};
 	const body: IDataObject = {};
 	for (const [field, value] of Object.entries(request)) {
 		if (isEmpty(value)) continue;
-		const rule = fields[field];
+		const rule = ownEntry(fields, field);
 		let typed: unknown = value;
 		if (rule) {
 			try {

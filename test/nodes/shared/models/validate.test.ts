@@ -157,6 +157,20 @@ describe('Veo 3.1', () => {
 			/^Remove image_urls\. veo3\.1-fast \(generate\) takes duration, resolution, .*first_frame_image/,
 		],
 		[
+			'a field named like a property of every object (toString)',
+			'veo3.1-fast',
+			{ prompt: PROMPT, duration: 8, toString: 'x' },
+			'toString',
+			/^Remove toString\. veo3\.1-fast \(generate\) takes duration/,
+		],
+		[
+			'a field named like a property of every object (constructor)',
+			'veo3.1-fast',
+			{ prompt: PROMPT, duration: 8, constructor: 'x' },
+			'constructor',
+			/^Remove constructor\./,
+		],
+		[
 			'official enable_gif (economy only)',
 			'veo3.1-quality',
 			{ prompt: PROMPT, duration: 8, enable_gif: true },
