@@ -11,7 +11,8 @@
  *
  *   QINGBO_API_KEY=sk-... [QINGBO_BASE_URL=https://api.qingbo.ai] npm run catalogue:check [-- --json]
  *
- * The key is read from the environment by this script only (the nodes never read it), sent only to
+ * The key is read from the environment by this script only (the nodes never read it; `npm run
+ * catalogue:check` builds them with the key removed from the build's environment), sent only to
  * QINGBO_BASE_URL (https, or http to this machine), never printed.
  */
 const path = require('node:path');
@@ -125,16 +126,15 @@ function formatReport(report, { checkedOn, baseUrl }) {
 	return lines.join('\n');
 }
 
-/** https, or http to this machine: the key never travels in clear text off it. */
+const DIST = path.join(__dirname, '..', 'dist', 'nodes', 'shared');
+
+/**
+ * https, or http to this machine, judged by the nodes' own rule (a `127.attacker.example` host is
+ * not this machine): the key never travels in clear text off it.
+ */
 function checkedBaseUrl(raw) {
-	const base = (raw || DEFAULT_BASE_URL).trim().replace(/\/+$/, '').replace(/\/v1$/i, '');
-	const url = new URL(base);
-	const loopback =
-		['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) || /^127\./.test(url.hostname);
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
-		throw new Error(
-			`QINGBO_BASE_URL ${url.origin} is not https: the key would travel in clear text`,
-		);
+	const { apiOrigin, checkBaseUrl } = require(path.join(DIST, 'redirects.js'));
+	const url = checkBaseUrl(apiOrigin(raw || DEFAULT_BASE_URL), false);
 	return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
@@ -153,8 +153,7 @@ async function main(argv = process.argv.slice(2), env = process.env) {
 		process.stderr.write(`${error.message}\n`);
 		return 2;
 	}
-	const dist = path.join(__dirname, '..', 'dist', 'nodes', 'shared', 'models', 'catalogue.js');
-	const { CATALOGUE, CATALOGUE_CHECKED_ON } = require(dist);
+	const { CATALOGUE, CATALOGUE_CHECKED_ON } = require(path.join(DIST, 'models', 'catalogue.js'));
 	let answer;
 	try {
 		// No redirect is followed: the key goes to QINGBO_BASE_URL only.
@@ -188,4 +187,4 @@ if (require.main === module) {
 	);
 }
 
-module.exports = { compareCatalogue, entriesOf, formatReport, differences, main };
+module.exports = { compareCatalogue, entriesOf, formatReport, differences, main, checkedBaseUrl };

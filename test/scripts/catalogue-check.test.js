@@ -9,7 +9,7 @@ const path = require('node:path');
 
 const { startSimulator } = require('../sim/simulator');
 const { TODAY_MODELS } = require('../sim/models');
-const { compareCatalogue, entriesOf } = require('../../scripts/catalogue-check');
+const { checkedBaseUrl, compareCatalogue, entriesOf } = require('../../scripts/catalogue-check');
 
 const REPO = path.join(__dirname, '..', '..');
 const BUILT = path.join(REPO, 'dist', 'nodes', 'shared', 'models', 'catalogue.js');
@@ -113,8 +113,23 @@ test('refuses to send the key in clear text off this machine, and needs a key', 
 		QINGBO_BASE_URL: 'http://qingbo.example',
 	});
 	expect(clear.status).toBe(2);
-	expect(clear.stderr).toMatch(/not https/);
+	expect(clear.stderr).toMatch(/unencrypted http, so the API key would travel in clear text/);
+	// A host that starts like a loopback address is not this machine.
+	const lookalike = await runCommand({
+		QINGBO_API_KEY: 'sk-x',
+		QINGBO_BASE_URL: 'http://127.attacker.example:8080',
+	});
+	expect(lookalike.status).toBe(2);
+	expect(lookalike.stderr).toMatch(/clear text/);
 	const none = await runCommand({});
 	expect(none.status).toBe(2);
 	expect(none.stderr).toMatch(/QINGBO_API_KEY/);
+});
+
+test('takes the Base URL as the nodes do: https, or http to this machine only', () => {
+	expect(checkedBaseUrl('https://api.qingbo.ai/v1/')).toBe('https://api.qingbo.ai');
+	expect(checkedBaseUrl('http://127.0.0.1:8080')).toBe('http://127.0.0.1:8080');
+	expect(checkedBaseUrl('http://localhost:5678')).toBe('http://localhost:5678');
+	for (const url of ['http://127.attacker.example', 'http://localhost.evil.example', 'ftp://x'])
+		expect(() => checkedBaseUrl(url)).toThrow(/Base URL/);
 });
