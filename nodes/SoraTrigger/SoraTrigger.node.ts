@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IHookFunctions,
@@ -9,15 +8,10 @@ import type {
 } from 'n8n-workflow';
 
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
+import { sameSecret } from '../shared/callback-token';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
 import { claimDelivery, deliveryKey, releaseDelivery } from './dedupe';
-
-function sameSecret(given: unknown, expected: string): boolean {
-	const a = Buffer.from(typeof given === 'string' ? given : '');
-	const b = Buffer.from(expected);
-	return a.length === b.length && timingSafeEqual(a, b);
-}
 
 export class SoraTrigger implements INodeType {
 	description: INodeTypeDescription = {

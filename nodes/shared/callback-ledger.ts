@@ -11,6 +11,8 @@ import type { QingboClient, ReadOptions } from './transport';
  * Callback in queue mode", for what keeps a batch from resuming twice across processes.
  */
 
+/** A running task read this recently is not read again for a callback that brings no end. */
+const RECENT_READ_MS = 5_000;
 /** Batches remembered at once; the least recently called back is forgotten first. */
 const MAX_LEDGERS = 100;
 /** A sweep stops after this long, so the callback's sender is answered within seconds. */
@@ -43,6 +45,14 @@ export class BatchLedger {
 	/** A task's last status as read here, for answers after the batch resumed. */
 	statusOf(taskId: string): { task_id: string; status?: string } {
 		return { task_id: taskId, status: this.statuses.get(taskId) };
+	}
+
+	/** The task's status when it was read running within the last few seconds; otherwise undefined. */
+	recentlyRunning(taskId: string): { task_id: string; status: string } | undefined {
+		const status = this.statuses.get(taskId);
+		const at = this.lastReadAt.get(taskId);
+		if (status === undefined || at === undefined || isTerminal(status)) return undefined;
+		return Date.now() - at < RECENT_READ_MS ? { task_id: taskId, status } : undefined;
 	}
 
 	/** Reads a task once at a time, however many callbacks ask at the same moment; records what it shows. */

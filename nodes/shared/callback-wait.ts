@@ -9,6 +9,12 @@ import type {
 
 import { ledgerOf, type BatchLedger } from './callback-ledger';
 import {
+	CALLBACK_TOKEN_PARAM,
+	callbackToken,
+	sameSecret,
+	withCallbackToken,
+} from './callback-token';
+import {
 	ANSWER_WITH_WEBHOOK_RESPONSE,
 	callbackReader,
 	callbackTaskId,
@@ -18,7 +24,7 @@ import {
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
 import { failed, toRows, type ItemResult } from './results';
-import { isTerminal, keepSubmitFacts, type Task } from './task';
+import { isTerminal, keepSubmitFacts, statusClaimedByCallback, type Task } from './task';
 import { QingboClient } from './transport';
 import { failureOf } from './waiting';
 
@@ -62,6 +68,23 @@ export function parkedRow(task: Task, timeoutMs: number, batchSize = 1): IDataOb
 	};
 }
 
+/** The node's key to this execution's resume URL (callback-token.ts), from the credential's API key. */
+async function tokenOf(ctx: IExecuteFunctions | IWebhookFunctions): Promise<string> {
+	const { apiKey } = await ctx.getCredentials<{ apiKey?: string }>('qingboApi');
+	return callbackToken(String(apiKey ?? ''), ctx.getExecutionId(), ctx.getNode().id);
+}
+
+/**
+ * Where QingBo is to call back a parked batch: the execution's resume URL (its `signature` intact)
+ * with the node's token, which the resume webhook asks before it does anything.
+ */
+export async function parkedCallbackUrl(
+	ctx: IExecuteFunctions,
+): Promise<{ resumeUrl: string; callbackUrl: string }> {
+	const resumeUrl = String(ctx.evaluateExpression('{{ $execution.resumeUrl }}', 0));
+	return { resumeUrl, callbackUrl: withCallbackToken(resumeUrl, await tokenOf(ctx)) };
+}
+
 function isParkedTask(row: IDataObject | undefined): row is Task {
 	return row?.timed_out === true && typeof row.task_id === 'string' && row.task_id !== '';
 }
@@ -82,7 +105,11 @@ export async function parkBatch(
 	if (batchSize === 0) return results; // nothing to wait for: every item has its row already
 	const parked = results.map((result) =>
 		waitsForCallback(result)
-			? { ...result, json: parkedRow(result.json as Task, timeoutMs, batchSize) }
+			? {
+					...result,
+					// Parked with a token in its callback URL: callbacks without it are not ours.
+					json: { ...parkedRow(result.json as Task, timeoutMs, batchSize), callback_signed: true },
+				}
 			: result,
 	);
 	// At Timeout n8n resumes without running this node and passes its input on; make that input the rows.
@@ -162,26 +189,35 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 			error: 'This execution cannot tell which tasks it waits for; it stays parked',
 		});
 	}
-	const batch = rows
-		.map((row) => row.json)
-		.filter(isParkedTask)
-		.map((row) => row.task_id);
+	const parked = rows.map((row) => row.json).filter(isParkedTask);
+	// A caller without the URL QingBo was given learns nothing and costs nothing (batches parked by
+	// an earlier version of the node have no token to ask for).
+	if (parked.some((row) => row.callback_signed === true)) {
+		const given = (this.getQueryData() as IDataObject)[CALLBACK_TOKEN_PARAM];
+		if (!sameSecret(given, await tokenOf(this))) return reply(this, 404, { error: 'Not found' });
+	}
+	const batch = parked.map((row) => row.task_id);
 	const taskId = callbackTaskId(this) ?? (batch.length === 1 ? batch[0] : undefined);
 	if (!taskId) return reply(this, 400, { error: 'The callback body names no task_id' });
 	if (!batch.includes(taskId)) {
+		// Names only what the caller named: which tasks are parked here is not the caller's to learn.
 		return reply(this, 409, {
 			received: false,
 			task_id: taskId,
-			...(batch.length === 1 ? { expected_task_id: batch[0] } : { expected_tasks: batch.length }),
-			error:
-				batch.length === 1
-					? `This execution waits for task ${batch[0]}, not ${taskId}; it stays parked`
-					: `Task ${taskId} is not one of the ${batch.length} tasks this execution waits for; it stays parked`,
+			expected_tasks: batch.length,
+			error: `Task ${taskId} is not ${batch.length === 1 ? 'the task' : `one of the ${batch.length} tasks`} this execution waits for; it stays parked`,
 		});
 	}
 
 	const ledger = ledgerOf(this, batch);
 	if (ledger.resumed) return answer(this, 200, ledger.statusOf(taskId), false, { duplicate: true });
+	// A running task read moments ago, called back again with a status that says it still runs:
+	// answered from that read, so repeated progress callbacks cost no reads. A callback that claims
+	// an end, or claims nothing, is always read (the body is a hint, never the outcome).
+	const recent = ledger.recentlyRunning(taskId);
+	const claimed = statusClaimedByCallback(this.getBodyData());
+	if (recent && claimed !== undefined && !isTerminal(claimed))
+		return answer(this, 202, recent, false);
 	const client = await QingboClient.create(this);
 	const known = ledger.terminal.has(taskId);
 	const read = known

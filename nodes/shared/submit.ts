@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { parkBatch } from './callback-wait';
+import { parkBatch, parkedCallbackUrl } from './callback-wait';
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { ApiFailure, NotSubmitted, toNodeError } from './errors';
 import { createdBeforeThisSubmit, idempotencyKeyFor, userIdempotencyKey } from './idempotency';
@@ -168,13 +168,12 @@ export async function submitAndWait(
 	);
 	const park = prepared.some((item) => item.waitMode === 'callback');
 	if (park) {
-		// One resume URL (its `signature` query intact) for the whole batch. It differs per execution:
-		// a keyed request is identified without it, so a run again finds the task it names.
-		const resumeUrl = String(this.evaluateExpression('{{ $execution.resumeUrl }}', 0));
+		// One callback URL for the whole batch. It differs per execution: a keyed request is identified
+		// without it, so a run again finds the task it names; an unkeyed one by the resume URL, as before.
+		const { resumeUrl, callbackUrl } = await parkedCallbackUrl(this);
 		for (const item of prepared) {
-			const body = { ...item.body, callback_url: resumeUrl };
-			if (item.userKey === undefined) item.identity = body;
-			item.body = body;
+			if (item.userKey === undefined) item.identity = { ...item.body, callback_url: resumeUrl };
+			item.body = { ...item.body, callback_url: callbackUrl };
 		}
 	}
 

@@ -137,14 +137,26 @@ export function keepSubmitFacts(task: Task, known: IDataObject | undefined): Tas
 }
 
 /** The task object inside a callback body: the body itself, or under `data` / `task`. */
-export function taskIdFromCallback(body: unknown): string | undefined {
+function callbackTask(body: unknown): IDataObject | undefined {
 	if (!body || typeof body !== 'object') return undefined;
 	const candidates = [body, (body as IDataObject).data, (body as IDataObject).task];
-	for (const candidate of candidates) {
-		if (candidate && typeof candidate === 'object' && !Array.isArray(candidate)) {
-			const id = (candidate as IDataObject).task_id ?? (candidate as IDataObject).id;
-			if (isTaskId(id)) return id;
-		}
-	}
-	return undefined;
+	return candidates.find(
+		(candidate): candidate is IDataObject =>
+			!!candidate &&
+			typeof candidate === 'object' &&
+			!Array.isArray(candidate) &&
+			isTaskId((candidate as IDataObject).task_id ?? (candidate as IDataObject).id),
+	) as IDataObject | undefined;
+}
+
+/** The task ID a callback body names, if it names one of a sane shape. */
+export function taskIdFromCallback(body: unknown): string | undefined {
+	const task = callbackTask(body);
+	return task ? ((task.task_id ?? task.id) as string) : undefined;
+}
+
+/** The status a callback body claims (never trusted: a hint of whether to read the task now). */
+export function statusClaimedByCallback(body: unknown): string | undefined {
+	const status = callbackTask(body)?.status;
+	return status === undefined ? undefined : canonicalStatus(status);
 }

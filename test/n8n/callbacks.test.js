@@ -120,14 +120,16 @@ describe('Pause Until Callback', () => {
 			return list.find((e) => !seen.has(e.id) && e.status === 'waiting');
 		}, 'the execution to park');
 		const [taskId] = [...sim.tasks.keys()];
-		// The callback URL is exactly the resume URL n8n issues: signed with the token n8n stored for the execution
-		// where n8n has one (n8n 2.x), the bare /webhook-waiting/<id> where it has none (n8n 1.x).
+		// The callback URL is the resume URL n8n issues (signed with the token n8n stored for the execution
+		// where n8n has one, n8n 2.x; the bare /webhook-waiting/<id> where it has none, n8n 1.x), plus the
+		// node's own token, which only the node and QingBo know.
 		const parked = await n8n.getExecution(waiting.id);
 		const resumeToken = parked.run.data && parked.run.data.resumeToken;
 		const resumeUrl = `${n8n.baseUrl}/webhook-waiting/${waiting.id}`;
-		expect(sim.tasks.get(taskId).body.callback_url).toBe(
-			resumeToken ? `${resumeUrl}?signature=${resumeToken}` : resumeUrl,
-		);
+		const issued = resumeToken ? `${resumeUrl}?signature=${resumeToken}` : resumeUrl;
+		const callbackUrl = sim.tasks.get(taskId).body.callback_url;
+		expect(callbackUrl.startsWith(issued)).toBe(true);
+		expect(callbackUrl.slice(issued.length)).toMatch(/^[?&]qingbo_token=[0-9a-f]{40}$/);
 
 		const execution = await n8n.waitForExecution(WORKFLOWS.callback.id, {
 			where: (e) => e.id === waiting.id,
@@ -171,7 +173,23 @@ describe('Pause Until Callback', () => {
 			body: { task_id: other, status: 'completed' },
 		});
 		expect(foreign.status).toBe(409);
-		expect(foreign.json).toMatchObject({ task_id: other, expected_task_id: own });
+		expect(foreign.json).toMatchObject({ task_id: other, expected_tasks: 1 });
+		expect(JSON.stringify(foreign.json)).not.toContain(own);
+
+		// Whoever reaches n8n without the URL QingBo was given (n8n 1.x resume URLs are sequential and
+		// unsigned): an empty POST, the task named, a guessed token. Each costs nothing and learns nothing.
+		const readsBefore = sim.counters.statusReads;
+		const bare = resumeUrl.replace(/[?&]qingbo_token=[0-9a-f]+$/, '');
+		for (const [url, body] of [
+			[bare, {}],
+			[bare, { task_id: own, status: 'completed' }],
+			[`${bare}${bare.includes('?') ? '&' : '?'}qingbo_token=${'0'.repeat(40)}`, { task_id: own }],
+		]) {
+			const forged = await request('POST', url, { body });
+			expect(forged.status).toBe(404);
+			expect(JSON.stringify(forged.json ?? forged.text ?? '')).not.toContain(own);
+		}
+		expect(sim.counters.statusReads).toBe(readsBefore);
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		const still = (await n8n.listExecutions(WORKFLOWS.callback.id)).find(
 			(e) => e.id === waiting.id,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { parkedRow, resumeFromCallback } from '../../../nodes/shared/callback-wait';
+import { callbackToken } from '../../../nodes/shared/callback-token';
 import type { Task } from '../../../nodes/shared/task';
 import { FakeApi } from '../../helpers/fake-api';
 import { webhookContext } from '../../helpers/webhook-context';
@@ -9,7 +10,7 @@ import { webhookContext } from '../../helpers/webhook-context';
  * A parked batch, as the resume webhook sees it: the node's stored input rows (one per item), an API
  * whose tasks the test finishes one by one, and callbacks to one execution's resume URL.
  */
-function batch(size: number, refusedItems: number[] = []) {
+function batch(size: number, refusedItems: number[] = [], { signed = false } = {}) {
 	const api = new FakeApi();
 	const states = new Map<string, IDataObject>();
 	const ids: string[] = [];
@@ -23,7 +24,8 @@ function batch(size: number, refusedItems: number[] = []) {
 		ids.push(taskId);
 		states.set(taskId, { task_id: taskId, status: 'processing', progress: '10%' });
 		const submitted = { task_id: taskId, status: 'queued', progress: 0, pre_consumed_cost: 100000 };
-		rows.push(parkedRow(submitted as Task, 600_000, size - refusedItems.length));
+		const row = parkedRow(submitted as Task, 600_000, size - refusedItems.length);
+		rows.push(signed ? { ...row, callback_signed: true } : row);
 		api.always('GET', `/v1/tasks/${taskId}`, () => ({ statusCode: 200, body: states.get(taskId) }));
 	}
 	const executionId = `exec-batch-${Math.random()}`;
@@ -35,14 +37,14 @@ function batch(size: number, refusedItems: number[] = []) {
 				? { result: { videos: [{ url: `https://cdn.test/${taskId}.mp4` }] }, cost: 100000 }
 				: { error: { message: 'render failed', code: 'task_failed' } }),
 		});
-	const callback = async (body: IDataObject) => {
-		const { ctx, response } = webhookContext(api, { body, executionId }, { options: {} });
+	const callback = async (body: IDataObject, query: IDataObject = {}) => {
+		const { ctx, response } = webhookContext(api, { body, query, executionId }, { options: {} });
 		ctx.evaluateExpression.mockReturnValue(rows.map((json) => ({ json })) as never);
 		const result = await resumeFromCallback.call(ctx);
 		return { result, response };
 	};
 	const reads = () => api.calls.filter((call) => call.method === 'GET').length;
-	return { api, ids, finish, callback, reads };
+	return { api, ids, finish, callback, reads, executionId };
 }
 
 describe('resumeFromCallback: one parked execution for a batch', () => {
@@ -200,8 +202,10 @@ describe('resumeFromCallback: one parked execution for a batch', () => {
 		expect(one.result).toEqual({ noWebhookResponse: true });
 		expect(one.response).toMatchObject({
 			status: 409,
-			body: { received: false, task_id: 'task_B', expected_task_id: 'task_0' },
+			body: { received: false, task_id: 'task_B', expected_tasks: 1 },
 		});
+		// It names only the task the caller named.
+		expect(JSON.stringify(one.response.body)).not.toContain('task_0');
 		const many = batch(3);
 		const other = await many.callback({ task_id: 'task_B' });
 		expect(other.response).toMatchObject({
@@ -243,5 +247,51 @@ describe('resumeFromCallback: one parked execution for a batch', () => {
 		const { result, response } = await callback({ task_id: 'task_0' });
 		expect(result.workflowData).toBeUndefined();
 		expect(response).toMatchObject({ status: 503, body: { task_id: 'task_0' } });
+	});
+
+	describe('a batch parked with a token in its callback URL', () => {
+		// What the node put in the URL it gave QingBo: the credential's key, the execution, the node.
+		const tokenFor = (executionId: string) => callbackToken('sk-secret', executionId, 'trigger-1');
+
+		it('answers a callback without the token, or with another, 404 with nothing in it, and reads nothing', async () => {
+			const parked = batch(2, [], { signed: true });
+			parked.finish('task_0');
+			parked.finish('task_1');
+			for (const query of [
+				{},
+				{ qingbo_token: 'guess' },
+				{ qingbo_token: tokenFor('exec-other') },
+			]) {
+				const { result, response } = await parked.callback({ task_id: 'task_0' }, query);
+				expect(response).toEqual({ status: 404, body: { error: 'Not found' } });
+				expect(result.workflowData).toBeUndefined();
+			}
+			// An empty POST learns nothing either.
+			expect((await parked.callback({})).response.status).toBe(404);
+			expect(parked.reads()).toBe(0);
+		});
+
+		it('goes on with the token the node gave QingBo', async () => {
+			const parked = batch(1, [], { signed: true });
+			parked.finish('task_0');
+			const { result } = await parked.callback(
+				{ task_id: 'task_0' },
+				{ qingbo_token: tokenFor(parked.executionId) },
+			);
+			expect(result.workflowData?.[0]).toHaveLength(1);
+		});
+	});
+
+	it('answers a repeated progress callback of a task read moments ago from that read', async () => {
+		const { callback, reads } = batch(2);
+		for (let n = 0; n < 20; n++) {
+			const { response } = await callback({ task_id: 'task_0', status: 'processing' });
+			expect(response).toMatchObject({ status: 202, body: { status: 'processing' } });
+		}
+		expect(reads()).toBe(1);
+		// A callback that claims an end, or claims nothing, is read.
+		await callback({ task_id: 'task_0', status: 'completed' });
+		await callback({ task_id: 'task_0' });
+		expect(reads()).toBe(3);
 	});
 });

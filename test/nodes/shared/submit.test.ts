@@ -5,6 +5,7 @@ import { executeContext } from '../../helpers/execute-context';
 import { FakeApi, ok, status } from '../../helpers/fake-api';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { generateParams as generate, keyedQingbo, qingbo } from '../../helpers/fake-qingbo';
+import { callbackToken } from '../../../nodes/shared/callback-token';
 
 jest.mock('n8n-workflow', () => ({
 	...jest.requireActual('n8n-workflow'),
@@ -104,14 +105,18 @@ describe('submitAndWait', () => {
 		const executeData = {} as IDataObject;
 		ctx.getExecuteData.mockReturnValue(executeData as never);
 		await runNode(ctx);
-		expect(bodies.map((body) => body.callback_url)).toEqual([resumeUrl, resumeUrl]);
+		// The resume URL, n8n's signature intact, with the node's token for this execution.
+		const callbackUrl = `${resumeUrl}&qingbo_token=${callbackToken('sk-secret', 'exec-1', 'node-1')}`;
+		expect(bodies.map((body) => body.callback_url)).toEqual([callbackUrl, callbackUrl]);
 		expect(ctx.putExecutionToWait).toHaveBeenCalledTimes(1);
 		expect(ctx.putExecutionToWait).toHaveBeenCalledWith(new Date(Date.now() + 900_000));
 		const rows = (executeData.data as { main: Array<Array<{ json: IDataObject }>> }).main[0];
-		expect(rows.map((row) => [row.json.task_id, row.json.timed_out])).toEqual([
-			['task_0', true],
-			[undefined, undefined],
-			['task_1', true],
+		expect(
+			rows.map((row) => [row.json.task_id, row.json.timed_out, row.json.callback_signed]),
+		).toEqual([
+			['task_0', true, true],
+			[undefined, undefined, undefined],
+			['task_1', true, true],
 		]);
 		expect(rows[1].json.error).toMatch(/Prompt/);
 		expect(api.calls.filter((c) => c.method === 'GET')).toHaveLength(0);
@@ -129,7 +134,9 @@ describe('submitAndWait', () => {
 		const executeData = {} as IDataObject;
 		ctx.getExecuteData.mockReturnValue(executeData as never);
 		const [output] = await runNode(ctx);
-		expect(bodies[0].callback_url).toBe(resumeUrl);
+		expect(bodies[0].callback_url).toBe(
+			`${resumeUrl}&qingbo_token=${callbackToken('sk-secret', 'exec-1', 'node-1')}`,
+		);
 		expect(ctx.putExecutionToWait).toHaveBeenCalledWith(new Date(Date.now() + 600_000));
 		expect(executeData.data).toEqual({
 			main: [
@@ -200,6 +207,14 @@ describe('submitAndWait with Options › Idempotency Key', () => {
 		return params;
 	};
 	const later = () => jest.setSystemTime(Date.now() + 10 * 60_000);
+	/** A second execution of the version-2 node that may park: its resume URL and stored input. */
+	const parkingRun = (api: FakeApi, params: Record<string, unknown>, items: number) => {
+		const ctx = executeContext(api, params, { items, typeVersion: 2, executionId: 'exec-2' });
+		ctx.evaluateExpression.mockReturnValue('https://n8n.test/webhook-waiting/2?signature=b');
+		const executeData = {} as IDataObject;
+		ctx.getExecuteData.mockReturnValue(executeData as never);
+		return { ctx, executeData };
+	};
 	const failureOf = async (running: Promise<unknown>) =>
 		(await running.then(
 			() => {
@@ -320,14 +335,11 @@ describe('submitAndWait with Options › Idempotency Key', () => {
 		const params = { prompt: (i: number) => `clip ${i}` };
 		await runNode(executeContext(fake.api, paramsOf(params), { items: 2, typeVersion: 2 }));
 		later();
-		const ctx = executeContext(fake.api, paramsOf({ ...params, waitMode: 'callback' }), {
-			items: 3,
-			typeVersion: 2,
-			executionId: 'exec-2',
-		});
-		ctx.evaluateExpression.mockReturnValue('https://n8n.test/webhook-waiting/2?signature=b');
-		const executeData = {} as IDataObject;
-		ctx.getExecuteData.mockReturnValue(executeData as never);
+		const { ctx, executeData } = parkingRun(
+			fake.api,
+			paramsOf({ ...params, waitMode: 'callback' }),
+			3,
+		);
 		await runNode(ctx);
 		expect(ctx.putExecutionToWait).toHaveBeenCalledTimes(1);
 		const rows = (executeData.data as { main: Array<Array<{ json: IDataObject }>> }).main[0];
@@ -345,13 +357,7 @@ describe('submitAndWait with Options › Idempotency Key', () => {
 		const params = { prompt: (i: number) => `clip ${i}`, waitMode: 'none' };
 		await runNode(executeContext(fake.api, paramsOf(params), { items: 1, typeVersion: 2 }));
 		later();
-		const ctx = executeContext(fake.api, paramsOf({ ...params, waitMode: 'callback' }), {
-			items: 2,
-			typeVersion: 2,
-			executionId: 'exec-2',
-		});
-		ctx.evaluateExpression.mockReturnValue('https://n8n.test/webhook-waiting/2?signature=b');
-		ctx.getExecuteData.mockReturnValue({} as never);
+		const { ctx } = parkingRun(fake.api, paramsOf({ ...params, waitMode: 'callback' }), 2);
 		const [rows] = await runNode(ctx);
 		expect(ctx.putExecutionToWait).not.toHaveBeenCalled();
 		expect(rows.map((row) => [row.json.task_id, row.json.status, row.json.reused])).toEqual([
