@@ -11,7 +11,7 @@ import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared
 import { sameSecret } from '../shared/callback-token';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
-import { claimDelivery, deliveryKey, releaseDelivery } from './dedupe';
+import { claimDelivery, deliveryKey, settleDelivery } from './dedupe';
 
 export class SoraTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -134,29 +134,35 @@ export class SoraTrigger implements INodeType {
 			});
 		}
 		const key = deliveryKey(taskId, task.status);
-		if (!claimDelivery(this, key)) {
-			return reply(this, 200, {
-				received: true,
+		const claim = await claimDelivery(this, key);
+		if (!claim.first) {
+			// Delivered already: a duplicate. Still being delivered by another copy: try again later.
+			const pending = claim.handled === 'pending';
+			return reply(this, pending ? 503 : 200, {
+				received: !pending,
 				task_id: taskId,
 				status: task.status,
 				started: false,
-				duplicate: true,
+				...(pending
+					? { error: 'This outcome is being delivered; send the callback again to retry' }
+					: { duplicate: true }),
 			});
 		}
 
-		// A delivery counts as handled once its output is built: a failed download is left to the retry.
+		// A delivery counts as handled once its output is built: a failed download is left to a copy
+		// waiting for it, or to the sender's retry. The answer carries no internal error text.
 		const output = await taskOutput(this, task, client, {
 			download: this.getNodeParameter('download', false) as boolean,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
 		}).catch((error: Error) => error);
+		settleDelivery(this, key, !(output instanceof Error));
 		if (output instanceof Error) {
-			releaseDelivery(this, key);
 			return reply(this, 503, {
 				received: false,
 				task_id: taskId,
 				status: task.status,
 				started: false,
-				error: `${output.message}; send the callback again to retry`,
+				error: 'The video could not be downloaded; send the callback again to retry',
 			});
 		}
 		return {

@@ -84,7 +84,14 @@ afterAll(async () => other?.close());
 
 beforeEach(() => {
 	sim.reset();
-	sim.configure({ flavour: 'today', redirects: {}, callbackRetries: 0, faults: {} });
+	sim.configure({
+		flavour: 'today',
+		redirects: {},
+		callbackRetries: 0,
+		callbackDuplicates: 1,
+		callbackDuplicatesAtOnce: false,
+		faults: {},
+	});
 	other.seen.length = 0;
 });
 
@@ -150,4 +157,37 @@ test('a QingBo Trigger whose first download fails answers 503, and runs exactly 
 	const fresh = (await n8n.listExecutions(WORKFLOWS.trigger.id)).filter((e) => !seen.has(e.id));
 	expect(fresh).toHaveLength(1);
 	expect(sim.callbacks.map((c) => c.status)).toEqual([503, 200]);
+});
+
+test('a copy of the callback arriving while the first download fails waits for it, and the outcome runs exactly once', async () => {
+	// Two copies of the completion callback at the same moment; the first download fails after 2 s.
+	sim.configure({
+		callbackDuplicates: 2,
+		callbackDuplicatesAtOnce: true,
+		callbackRetries: 3,
+		callbackRetryDelayMs: 500,
+		faults: { downloadFailCount: 1, downloadFailDelayMs: 2000 },
+	});
+	const seen = new Set((await n8n.listExecutions(WORKFLOWS.trigger.id)).map((e) => e.id));
+	await submitToSimulator(sim, {
+		model: 'veo3.1-fast',
+		prompt: 'x',
+		duration: 8,
+		callback_url: `${n8n.baseUrl}/webhook/${TRIGGER}/sora`,
+	});
+	const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
+		where: (e) => !seen.has(e.id),
+	});
+	expect(execution.status).toBe('success');
+	await new Promise((resolve) => setTimeout(resolve, 4000)); // the failed copy's retry comes now
+	const fresh = (await n8n.listExecutions(WORKFLOWS.trigger.id)).filter((e) => !seen.has(e.id));
+	expect(fresh).toHaveLength(1);
+	// The copy that waited delivered it; the one whose download failed got a 503 (no internal text)
+	// and its retry was answered as a duplicate.
+	const answers = sim.callbacks.map((c) => c.status);
+	expect(answers.filter((status) => status === 503)).toHaveLength(1);
+	expect(sim.callbacks.filter((c) => c.answer && c.answer.started === true)).toHaveLength(1);
+	expect(sim.callbacks.filter((c) => c.answer && c.answer.duplicate === true)).toHaveLength(1);
+	const failedAnswer = sim.callbacks.find((c) => c.status === 503).answer;
+	expect(JSON.stringify(failedAnswer)).not.toMatch(/HTTP 500|127\.0\.0\.1|Download failed/);
 });

@@ -115,6 +115,11 @@ class FaultInjector {
 		});
 	}
 
+	/** downloadFailDelayMs: how long a failing download takes before its 500 (a CDN that gives up late). */
+	get downloadFailDelayMs() {
+		return this.faults.downloadFailDelayMs || 0;
+	}
+
 	/** downloadFailCount: the next n result-file downloads answer 500 (e.g. a CDN hiccup). */
 	takeDownloadFail() {
 		const f = this.faults;

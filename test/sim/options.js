@@ -114,6 +114,7 @@ const FAULT_KEYS = [
 	'slowMs',
 	'failNext',
 	'downloadFailCount',
+	'downloadFailDelayMs',
 ];
 
 const ENUMS = {
@@ -176,6 +177,7 @@ function checkFaults(faults) {
 				'submitCreateThen502Count',
 				'slowMs',
 				'downloadFailCount',
+				'downloadFailDelayMs',
 			].includes(key) &&
 			!isNonNegativeNumber(value)
 		)

@@ -606,7 +606,10 @@ class QingboSimulator {
 		if (req.method === 'GET') this.counters.downloads += 1;
 		if (req.method === 'GET' && this.faults.takeDownloadFail()) {
 			this.counters.errorsInjected += 1;
-			return sendJson(res, 500, { error: { message: 'Download failed', code: 'server_error' } });
+			const fail = () =>
+				sendJson(res, 500, { error: { message: 'Download failed', code: 'server_error' } });
+			const delay = this.faults.downloadFailDelayMs;
+			return delay > 0 ? void sleep(delay).then(fail) : fail();
 		}
 		const m = /^\/files\/([^/]+)\.mp4$/.exec(path);
 		const task = m && this.tasks.get(safeDecode(m[1]));

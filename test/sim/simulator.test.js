@@ -844,6 +844,22 @@ describe('redirects and download faults', () => {
 		expect(ok.status).toBe(200);
 		await ok.arrayBuffer();
 	});
+
+	test('downloadFailDelayMs makes a failing download answer its 500 that late', async () => {
+		const sim = await start({
+			queuedMs: 0,
+			renderMs: 10,
+			faults: { downloadFailCount: 1, downloadFailDelayMs: 300 },
+		});
+		const id = (await submit(sim, { model: 'sora-2', prompt: 'x' })).json.task_id;
+		await sleep(50);
+		const started = Date.now();
+		expect((await fetch(`${sim.url}/files/${id}.mp4`)).status).toBe(500);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+		const ok = await fetch(`${sim.url}/files/${id}.mp4`);
+		expect(ok.status).toBe(200);
+		await ok.arrayBuffer();
+	});
 });
 
 describe('callbacks', () => {

@@ -116,6 +116,45 @@ describe('QingBo Trigger webhook', () => {
 		expect(again.response.body).toMatchObject({ duplicate: true });
 	});
 
+	it('a copy arriving while the first download fails waits, then delivers: one execution, no internal text in the 503', async () => {
+		const api = new FakeApi().always('GET', '/v1/tasks/task_w', completed('task_w'));
+		const params = { events: ['completed'], download: true };
+		const delivery = (cdn: () => Promise<unknown>) => {
+			const copy = webhookContext(api, { body: { task_id: 'task_w' } }, params);
+			copy.ctx.helpers.httpRequest.mockImplementation(cdn as never);
+			copy.ctx.helpers.prepareBinaryData.mockResolvedValue({
+				data: '',
+				mimeType: 'video/mp4',
+				fileName: 'task_w.mp4',
+			});
+			return { ...copy, result: trigger.webhook.call(copy.ctx) };
+		};
+		let failDownload: (error: Error) => void = () => {};
+		const failing = delivery(
+			async () =>
+				await new Promise((_resolve, reject) => {
+					failDownload = reject;
+				}),
+		);
+		// The first copy is downloading; the second reads the task and waits for the first.
+		for (let turn = 0; turn < 200 && api.count('GET', '/v1/tasks/task_w') < 1; turn++)
+			await Promise.resolve();
+		const copy = delivery(async () => ({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4' },
+			body: 'bytes',
+		}));
+		for (let turn = 0; turn < 200; turn++) await Promise.resolve();
+		expect(copy.response.status).toBe(0); // not answered yet: waiting
+		failDownload(new Error('connect ECONNREFUSED 10.1.2.3:443'));
+		const [first, second] = [await failing.result, await copy.result];
+		expect(first.workflowData).toBeUndefined();
+		expect(failing.response.status).toBe(503);
+		expect(JSON.stringify(failing.response.body)).not.toMatch(/ECONNREFUSED|10\.1\.2\.3/);
+		expect(second.workflowData?.[0]).toHaveLength(1);
+		expect(copy.response.status).toBe(0); // answered by n8n with webhookResponse, not a reply
+	});
+
 	it('answers 400 to a task ID made only of dots, without reading anything', async () => {
 		const api = new FakeApi();
 		const { ctx, response } = webhookContext(
