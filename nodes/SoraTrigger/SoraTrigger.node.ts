@@ -9,6 +9,7 @@ import type {
 
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { sameSecret } from '../shared/callback-token';
+import { DEFAULT_MAX_DOWNLOAD_MB, maxDownloadOption } from '../Sora/common/properties';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
 import { claimDelivery, deliveryKey, settleDelivery } from './dedupe';
@@ -83,6 +84,7 @@ export class SoraTrigger implements INodeType {
 				hint: 'The name of the output binary field to put the video in',
 				displayOptions: { show: { download: [true] } },
 			},
+			maxDownloadOption,
 			{
 				displayName: 'Secret',
 				name: 'secret',
@@ -154,6 +156,7 @@ export class SoraTrigger implements INodeType {
 		const output = await taskOutput(this, task, client, {
 			download: this.getNodeParameter('download', false) as boolean,
 			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
+			maxDownloadMb: this.getNodeParameter('maxDownloadMb', DEFAULT_MAX_DOWNLOAD_MB) as number,
 		}).catch((error: Error) => error);
 		settleDelivery(this, key, !(output instanceof Error));
 		if (output instanceof Error) {

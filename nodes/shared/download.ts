@@ -4,6 +4,55 @@ import { InputError, RedirectRefused, TaskFailure } from './errors';
 import type { Task } from './task';
 import type { QingboClient } from './transport';
 
+/** The largest result file downloaded by default (Options › Max Download Size): far above any video QingBo makes, far below a full disk. */
+export const MAX_DOWNLOAD_BYTES = 2 * 1024 ** 3;
+/** The longest one download may take, first request to last byte (webhook answers have no Stop). */
+export const DOWNLOAD_DEADLINE_MS = 30 * 60_000;
+
+/** A Node stream as n8n's stream-encoded download gives it (no import: community nodes take none). */
+interface ByteStream {
+	pipe: unknown;
+	pause(): unknown;
+	on(event: 'data' | 'close', listener: (chunk: { length: number }) => void): unknown;
+	destroy(error?: Error): unknown;
+}
+
+function isStream(body: unknown): body is ByteStream {
+	const stream = body as ByteStream | undefined;
+	return ['pipe', 'pause', 'on', 'destroy'].every(
+		(method) => typeof stream?.[method as keyof ByteStream] === 'function',
+	);
+}
+
+/**
+ * Watches the file's bytes as n8n stores them, and ends the stream with `stop(why)`'s error once
+ * more than `maxBytes` came or `ms` passed: a host that streams for ever, or one byte every few
+ * minutes, cannot fill the binary store or hold the answer open. Paused first, so nothing flows
+ * before the store reads it.
+ */
+export function withinLimits<S extends ByteStream>(
+	body: S,
+	maxBytes: number,
+	ms: number,
+	stop: (why: string) => Error,
+): S {
+	let bytes = 0;
+	body.pause();
+	body.on('data', (chunk) => {
+		bytes += chunk.length;
+		if (bytes > maxBytes) body.destroy(stop(`it passed ${formatBytes(maxBytes)}`));
+	});
+	const took = ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+	const deadline = AbortSignal.timeout(Math.max(1, ms));
+	const late = () => body.destroy(stop(`it took longer than ${took}`));
+	deadline.addEventListener('abort', late);
+	body.on('close', () => deadline.removeEventListener('abort', late));
+	return body;
+}
+
+const formatBytes = (bytes: number) =>
+	bytes >= 1024 ** 3 ? `${bytes / 1024 ** 3} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
+
 /**
  * Streams a finished task's video into n8n's binary store (filesystem, database or S3 mode), so a
  * large file never sits whole in memory.
@@ -12,6 +61,7 @@ async function downloadVideo(
 	ctx: IExecuteFunctions | IWebhookFunctions,
 	task: Task,
 	client: QingboClient,
+	maxBytes: number,
 ): Promise<IBinaryData> {
 	const url = task.video_url;
 	if (!url) {
@@ -21,7 +71,8 @@ async function downloadVideo(
 			'Turn off Download Video, or check the task with Task › Get.',
 		);
 	}
-	const response = await client.download(url).catch((error: Error) => error);
+	const startedAt = Date.now();
+	const response = await client.download(url, DOWNLOAD_DEADLINE_MS).catch((error: Error) => error);
 	if (response instanceof Error) {
 		throw new TaskFailure(
 			`Task ${task.task_id} completed, but its video could not be downloaded: ${response.message}`,
@@ -48,7 +99,29 @@ async function downloadVideo(
 				: 'Try again with Task › Get and Download Video on while the link is valid.',
 		);
 	}
-	return await ctx.helpers.prepareBinaryData(body, `${task.task_id}.mp4`, mimeTypeOf(response));
+	const stopped = (why: string) =>
+		new TaskFailure(
+			`Task ${task.task_id} completed, but its video download stopped: ${why}`,
+			task,
+			'The result host sent more, or more slowly, than a video needs. The video URL is in the error data; check it, or download it yourself.',
+		);
+	const declared = Number(response.headers?.['content-length']);
+	if (Number.isFinite(declared) && declared > maxBytes) {
+		if (isStream(body)) body.destroy();
+		throw stopped(`it is ${formatBytes(declared)}, over ${formatBytes(maxBytes)}`);
+	}
+	if (isStream(body))
+		withinLimits(body, maxBytes, DOWNLOAD_DEADLINE_MS - (Date.now() - startedAt), stopped);
+	const stored = await ctx.helpers
+		.prepareBinaryData(body, `${task.task_id}.mp4`, mimeTypeOf(response))
+		.catch((error: Error) => error);
+	if (!(stored instanceof Error)) return stored;
+	if (stored instanceof TaskFailure) throw stored; // a limit above ended the stream
+	throw new TaskFailure(
+		`Task ${task.task_id} completed, but its video could not be stored: ${stored.message}`,
+		task,
+		'The video URL is in the error data; download it before it expires, or run Task › Get with Download Video on.',
+	);
 }
 
 /**
@@ -67,6 +140,22 @@ export function mimeTypeOf(response: { headers?: IDataObject }): string {
 export interface OutputOptions {
 	download?: boolean;
 	binaryPropertyName?: string;
+	/** Options › Max Download Size (MB); empty: MAX_DOWNLOAD_BYTES. */
+	maxDownloadMb?: number;
+}
+
+/** The byte cap Options › Max Download Size (MB) asks, refused when it is not a positive number. */
+function maxBytesOf(options: OutputOptions): number {
+	const mb = options.maxDownloadMb as unknown;
+	if (mb === undefined || mb === null || mb === '') return MAX_DOWNLOAD_BYTES;
+	const n = typeof mb === 'string' ? Number(mb.trim()) : mb;
+	if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
+		throw new InputError(
+			'Options › Max Download Size (MB)',
+			`${JSON.stringify(mb)} is not usable`,
+			'Give a positive number of megabytes, or leave it empty for 2048 (2 GiB).',
+		);
+	return Math.round(n * 1024 ** 2);
 }
 
 /** The output of any operation that returns a task: its JSON, plus the video when asked for. */
@@ -77,6 +166,6 @@ export async function taskOutput(
 	options: OutputOptions,
 ): Promise<{ json: Task; binary?: Record<string, IBinaryData> }> {
 	if (!options.download || task.status !== 'completed') return { json: task };
-	const binary = await downloadVideo(ctx, task, client);
+	const binary = await downloadVideo(ctx, task, client, maxBytesOf(options));
 	return { json: task, binary: { [options.binaryPropertyName || 'data']: binary } };
 }

@@ -61,6 +61,12 @@ const NUMBER_OPTIONS: Record<string, NumberOption> = {
 		max: MAX_POLL_INTERVAL_S,
 		fix: `Give 0 (adaptive) or a number of seconds up to ${MAX_POLL_INTERVAL_S}.`,
 	},
+	maxDownloadMb: {
+		field: 'Options › Max Download Size (MB)',
+		min: 1,
+		max: 1024 * 1024,
+		fix: 'Give a number of megabytes, at least 1, or leave it empty for 2048 (2 GiB).',
+	},
 	maxSpendUsd: {
 		field: 'Options › Max Spend (USD)',
 		min: 0.0001,
@@ -83,7 +89,7 @@ function numberOption(value: unknown, rule: NumberOption): number | undefined {
 }
 
 /**
- * Options › Timeout, Poll Interval and Max Spend, checked before anything is submitted: a value
+ * Options › Timeout, Poll Interval, Max Download Size and Max Spend, checked before anything is submitted: a value
  * that is not a sane number would otherwise make a wait endless (a NaN deadline) or a cap void.
  */
 export function checkNumberOptions<T extends object>(options: T): T {

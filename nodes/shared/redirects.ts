@@ -24,6 +24,44 @@ export function isLoopback(hostname: string): boolean {
 	return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/**
+ * A host that is this machine or a private network, written as such (a name that resolves to one is
+ * not looked up here): loopback, RFC 1918, link-local (cloud metadata at 169.254.169.254), CGNAT,
+ * unspecified, IPv6 unique-local and link-local.
+ */
+export function isInternalHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	if (isLoopback(hostname) || host === 'localhost' || host === '::1' || host === '::') return true;
+	const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+	if (v4) {
+		const [a, b] = [Number(v4[1]), Number(v4[2])];
+		return (
+			a === 0 ||
+			a === 10 ||
+			a === 127 ||
+			(a === 169 && b === 254) ||
+			(a === 172 && b >= 16 && b <= 31) ||
+			(a === 192 && b === 168) ||
+			(a === 100 && b >= 64 && b <= 127)
+		);
+	}
+	return /^(fc|fd|fe[89ab])[0-9a-f]{0,2}:/.test(host) || /^::ffff:/.test(host);
+}
+
+/**
+ * Where a result file (or a hop of its redirects) may be fetched from: https; plain http only on the
+ * Base URL's own origin. A host on this machine or a private network only when the Base URL is on
+ * one too (a local QingBo or proxy): a CDN redirect cannot reach this machine's services or cloud
+ * metadata. Allow Unencrypted HTTP concerns the Base URL only.
+ */
+export function downloadAllowed(url: URL, apiOrigin: string): boolean {
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
+	if (url.origin === apiOrigin) return true;
+	const apiHost = new URL(apiOrigin).hostname;
+	if (url.protocol === 'http:' && !(isLoopback(apiHost) && isLoopback(url.hostname))) return false;
+	return !isInternalHost(url.hostname) || isInternalHost(apiHost);
+}
+
 /** https always; http only where the traffic stays on this machine, or where the credential allows it. */
 export function transportAllowed(url: URL, allowUnencryptedHttp: boolean): boolean {
 	if (url.protocol === 'https:') return true;
@@ -128,13 +166,17 @@ export function tooManyRedirects(to: URL, status: number, attempts: number): Red
 	);
 }
 
-/** A download link (or a hop of its redirects) that is neither https nor allowed http, or no URL at all. */
+/** A download link (or a hop of its redirects) that downloadAllowed refuses, or no URL at all. */
 export function unsafeDownload(to: URL | undefined, redirected: boolean): InputError {
 	const target = to ? originOf(to) : 'something that is not a URL';
+	const why =
+		to && (to.protocol === 'https:' || to.protocol === 'http:') && isInternalHost(to.hostname)
+			? 'which is on this machine or a private network'
+			: 'which is not https';
 	return new InputError(
 		'Video URL',
-		`${redirected ? 'the download was redirected to' : 'the link points to'} ${target}, which is not https; it was not fetched`,
-		'Only https result links are downloaded (http only to this machine, or with Allow Unencrypted HTTP in the QingBo API credential). If you trust the link, download it yourself from the task data.',
+		`${redirected ? 'the download was redirected to' : 'the link points to'} ${target}, ${why}; it was not fetched`,
+		"Only https result links on public hosts are downloaded (plain http only on the Base URL's own origin; this machine or a private network only when the Base URL is there too). If you trust the link, download it yourself from the task data.",
 	);
 }
 
@@ -172,12 +214,11 @@ export async function followRedirects<A extends Answer>(
 export async function downloadHops<A extends Exclude<Answer, Error>>(
 	url: string,
 	apiOrigin: string,
-	allowUnencryptedHttp: boolean,
 	signal: AbortSignal | undefined,
 	send: (target: URL, withKey: boolean) => Promise<A>,
 ): Promise<A> {
 	const start = URL.canParse(url) ? new URL(url) : undefined;
-	if (!start || !transportAllowed(start, allowUnencryptedHttp)) throw unsafeDownload(start, false);
+	if (!start || !downloadAllowed(start, apiOrigin)) throw unsafeDownload(start, false);
 	let withKey = start.origin === apiOrigin;
 	const what = 'downloading the video';
 	return await followRedirects(
@@ -186,7 +227,7 @@ export async function downloadHops<A extends Exclude<Answer, Error>>(
 		async (target) => await send(target, withKey),
 		(_from, next, answer) => {
 			(answer.body as { resume?: () => void } | undefined)?.resume?.(); // drain: frees the socket
-			if (!transportAllowed(next, allowUnencryptedHttp)) throw unsafeDownload(next, true);
+			if (!downloadAllowed(next, apiOrigin)) throw unsafeDownload(next, true);
 			// Once off the API's origin the key stays off, even if a later hop comes back.
 			withKey = withKey && next.origin === apiOrigin;
 		},

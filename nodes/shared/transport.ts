@@ -125,7 +125,6 @@ export class QingboClient {
 		private readonly ctx: ApiContext,
 		/** Every call's URL starts with it; never changes (a redirect is followed for its call only). */
 		private readonly base: string,
-		private readonly allowUnencryptedHttp: boolean,
 	) {
 		this.origin = new URL(base).origin;
 	}
@@ -138,7 +137,7 @@ export class QingboClient {
 		}>(CREDENTIAL_TYPE);
 		const base = apiOrigin(baseUrl ?? '');
 		checkBaseUrl(base, allowUnencryptedHttp === true);
-		return new QingboClient(ctx, base, allowUnencryptedHttp === true);
+		return new QingboClient(ctx, base);
 	}
 
 	/** The task, and when the call ran by our clock and the server's (to tell a task given back). */
@@ -216,10 +215,12 @@ export class QingboClient {
 	 * without the key. Resolves with the final answer whatever its status (the caller explains an
 	 * expired link); rejects when no answer came or a link is refused.
 	 */
-	async download(url: string): Promise<IN8nHttpFullResponse> {
-		const signal = cancelSignal(this.ctx);
-		const { origin, allowUnencryptedHttp: allowHttp } = this;
-		return await downloadHops(url, origin, allowHttp, signal, async (target, withKey) => {
+	async download(url: string, deadlineMs?: number): Promise<IN8nHttpFullResponse> {
+		// Stop, and the whole download's deadline (its hops and headers; the body has its own).
+		const stop = cancelSignal(this.ctx);
+		const late = deadlineMs === undefined ? undefined : AbortSignal.timeout(deadlineMs);
+		const signal = stop && late ? AbortSignal.any([stop, late]) : (stop ?? late);
+		return await downloadHops(url, this.origin, signal, async (target, withKey) => {
 			const request: IHttpRequestOptions = {
 				url: target.href,
 				method: 'GET',

@@ -35,6 +35,9 @@ const WORKFLOWS = {
 	download: manualWorkflow('qbSecureFile0001', 'A result file behind a CDN redirect', [
 		generate('poll', { ...POLL, download: true }),
 	]),
+	capped: manualWorkflow('qbSecureCapped01', 'Download Video with Max Download Size 1 MB', [
+		generate('poll', { ...POLL, download: true, maxDownloadMb: 1 }),
+	]),
 	trigger: chainWorkflow('qbSecureTrigger1', 'Trigger with download', [
 		soraTriggerNode(
 			{ events: ['completed'], download: true },
@@ -91,6 +94,8 @@ beforeEach(() => {
 		callbackDuplicates: 1,
 		callbackDuplicatesAtOnce: false,
 		faults: {},
+		resultBytes: 262144,
+		resultChunked: false,
 	});
 	other.seen.length = 0;
 });
@@ -190,4 +195,28 @@ test('a copy of the callback arriving while the first download fails waits for i
 	expect(sim.callbacks.filter((c) => c.answer && c.answer.duplicate === true)).toHaveLength(1);
 	const failedAnswer = sim.callbacks.find((c) => c.status === 503).answer;
 	expect(JSON.stringify(failedAnswer)).not.toMatch(/HTTP 500|127\.0\.0\.1|Download failed/);
+});
+
+test('a result file that streams on past Max Download Size is cut there, and the error names the task', async () => {
+	const MiB = 1024 * 1024;
+	sim.configure({ resultBytes: 256 * MiB, resultChunked: true }); // no Content-Length: size unknown
+	const result = await n8n.execute(WORKFLOWS.capped.id);
+	const error = errorOf(result.run);
+	const [task] = [...sim.tasks.values()];
+	expect(error.message).toBe(
+		`Task ${task.id} completed, but its video download stopped: it passed 1 MiB`,
+	);
+	expect(sim.counters.downloadBytes).toBeLessThan(64 * MiB); // the stream was ended, not read to its end
+});
+
+test('a result file announced over Max Download Size is refused before it is read', async () => {
+	const MiB = 1024 * 1024;
+	sim.configure({ resultBytes: 5 * MiB });
+	const result = await n8n.execute(WORKFLOWS.capped.id);
+	const error = errorOf(result.run);
+	const [task] = [...sim.tasks.values()];
+	expect(error.message).toBe(
+		`Task ${task.id} completed, but its video download stopped: it is 5 MiB, over 1 MiB`,
+	);
+	expect(sim.counters.downloadBytes).toBeLessThan(5 * MiB);
 });

@@ -87,6 +87,7 @@ const DEFAULTS = {
 	resultBytes: 262144, // size of each streamed result file
 	resultTtlMs: 86400000, // expires_at = completion + this; downloads 404 afterwards
 	expireResults: false, // true: every download answers 404 link_expired
+	resultChunked: false, // true: result files are sent without Content-Length (chunked), as a stream of unknown size
 	callbackShape: 'task', // 'task' | 'data' ({event, data}) | 'id' ({task_id, status})
 	callbackDuplicates: 1, // times each terminal callback is sent
 	callbackDuplicatesAtOnce: false, // true: those copies are sent at the same moment, not one after another
@@ -134,6 +135,7 @@ const BOOLEANS = [
 	'submitProgressNumber',
 	'priceConfig',
 	'expireResults',
+	'resultChunked',
 	'callbackOnProgress',
 	'callbackDuplicatesAtOnce',
 ];

@@ -626,7 +626,7 @@ class QingboSimulator {
 		const total = opts.resultBytes;
 		res.writeHead(200, {
 			'content-type': 'video/mp4',
-			'content-length': total,
+			...(opts.resultChunked ? {} : { 'content-length': total }),
 			'content-disposition': `attachment; filename="${task.id}.mp4"`,
 		});
 		if (req.method === 'HEAD') return res.end();

@@ -111,6 +111,20 @@ export const downloadOption: INodeProperties = {
 		'Whether to put the finished video into binary data (streamed, so large files are fine). Off: the JSON has video_url.',
 };
 
+/** Options › Max Download Size (MB)'s default: far above any video QingBo makes (download.ts). */
+export const DEFAULT_MAX_DOWNLOAD_MB = 2048;
+
+export const maxDownloadOption: INodeProperties = {
+	displayName: 'Max Download Size (MB)',
+	name: 'maxDownloadMb',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_MAX_DOWNLOAD_MB,
+	description:
+		'The largest video file to download. A file announced larger is refused before it is read; one that grows past it while downloading is stopped. Either way the error names the task, which keeps its video URL.',
+	displayOptions: { show: { download: [true] } },
+};
+
 export const binaryPropertyOption: INodeProperties = {
 	displayName: 'Put Output File in Field',
 	name: 'binaryPropertyName',
@@ -156,15 +170,21 @@ export const videoOptions: INodeProperties[] = [
 	callbackUrlOption,
 	downloadOption,
 	binaryPropertyOption,
+	maxDownloadOption,
 	pollIntervalOption,
 	timeoutOption,
 ];
 
-export const taskGetOptions = optionsCollection([downloadOption, binaryPropertyOption]);
+export const taskGetOptions = optionsCollection([
+	downloadOption,
+	binaryPropertyOption,
+	maxDownloadOption,
+]);
 
 export const taskWaitOptions = optionsCollection([
 	downloadOption,
 	binaryPropertyOption,
+	maxDownloadOption,
 	pollIntervalOption,
 	timeoutOption,
 ]);

@@ -134,8 +134,8 @@ describe('QingBo Video (type sora) version 1: the public names and defaults save
 	});
 
 	it.each([
-		['get', ['binaryPropertyName', 'download']],
-		['wait', ['binaryPropertyName', 'download', 'pollInterval', 'timeout']],
+		['get', ['binaryPropertyName', 'download', 'maxDownloadMb']],
+		['wait', ['binaryPropertyName', 'download', 'maxDownloadMb', 'pollInterval', 'timeout']],
 		['cancel', null],
 	])('task › %s takes taskId and its options', (operation, options) => {
 		expect(one('taskId', 'task', operation).type).toBe('string');
@@ -177,6 +177,7 @@ describe('QingBo Video (type sora) version 2: the public names and defaults of .
 					'checkModelRules',
 					'idempotencyKey',
 					'download',
+					'maxDownloadMb',
 					'maxSpendUsd',
 					'pollInterval',
 					'timeout',

@@ -223,6 +223,12 @@ describe('QingBo Trigger: the public names and defaults saved workflows rely on'
 		expect(parameter('download')?.default).toBe(false);
 		expect(parameter('binaryPropertyName')?.default).toBe('data');
 		expect(parameter('secret')?.default).toBe('');
+		// New: a saved trigger without it downloads up to 2 GiB, as the node now caps every download.
+		expect(parameter('maxDownloadMb')).toMatchObject({
+			type: 'number',
+			default: 2048,
+			displayOptions: { show: { download: [true] } },
+		});
 	});
 
 	it("tells the builder how to act once per outcome: the README's Remove Duplicates recipe", () => {

@@ -1,7 +1,12 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import { TaskFailure } from '../../../nodes/shared/errors';
-import { mimeTypeOf, taskOutput } from '../../../nodes/shared/download';
+import {
+	MAX_DOWNLOAD_BYTES,
+	mimeTypeOf,
+	taskOutput,
+	withinLimits,
+} from '../../../nodes/shared/download';
 import type { Task } from '../../../nodes/shared/task';
 import { QingboClient } from '../../../nodes/shared/transport';
 import { executeContext } from '../../helpers/execute-context';
@@ -192,7 +197,7 @@ describe('taskOutput', () => {
 			expect(error.message).toMatch(
 				/^Task task_1 completed, but its video could not be downloaded: Video URL: the link points to .*, which is not https/,
 			);
-			expect(error.description).toMatch(/Only https result links are downloaded/);
+			expect(error.description).toMatch(/Only https result links on public hosts are downloaded/);
 			expect(ctx.helpers.httpRequest).not.toHaveBeenCalled();
 			expect(api.calls).toHaveLength(0);
 		},
@@ -203,5 +208,106 @@ describe('taskOutput', () => {
 		const error = await taskOutput(ctx, task(), client, { download: true }).catch((e) => e);
 		expect(error.message).toBe('Task task_1 completed, but its video download failed (HTTP 302)');
 		expect(ctx.helpers.prepareBinaryData).not.toHaveBeenCalled();
+	});
+});
+
+/** A stand-in for the stream n8n hands a download: chunks are pushed by the test. */
+class FakeStream {
+	paused = false;
+	destroyed: Error | true | undefined;
+	private readonly listeners: Record<string, Array<(chunk: { length: number }) => void>> = {};
+	pipe() {}
+	pause() {
+		this.paused = true;
+	}
+	on(event: string, listener: (chunk: { length: number }) => void) {
+		(this.listeners[event] ??= []).push(listener);
+		return this;
+	}
+	emit(event: string, chunk = { length: 0 }) {
+		for (const listener of this.listeners[event] ?? []) listener(chunk);
+	}
+	push(bytes: number) {
+		this.emit('data', { length: bytes });
+	}
+	destroy(error?: Error) {
+		this.destroyed = error ?? true;
+		this.emit('close');
+	}
+}
+
+describe('download limits', () => {
+	const stop = (why: string) => new Error(`stopped: ${why}`);
+
+	it('refuses a file whose Content-Length is over the cap before reading it, naming the task', async () => {
+		const body = new FakeStream();
+		const { ctx, client } = await setup(() => ({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4', 'content-length': String(3 * 1024 ** 3) },
+			body,
+		}));
+		const error = await taskOutput(ctx, task(), client, { download: true }).catch((e) => e);
+		expect(error).toBeInstanceOf(TaskFailure);
+		expect(error.message).toBe(
+			'Task task_1 completed, but its video download stopped: it is 3 GiB, over 2 GiB',
+		);
+		expect(ctx.helpers.prepareBinaryData).not.toHaveBeenCalled();
+		expect(body.destroyed).toBe(true);
+		expect(MAX_DOWNLOAD_BYTES).toBe(2 * 1024 ** 3);
+	});
+
+	it('takes the cap from Options › Max Download Size (MB)', async () => {
+		const { ctx, client } = await setup(() => ({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4', 'content-length': String(2 * 1024 ** 2) },
+			body: new FakeStream(),
+		}));
+		const error = await taskOutput(ctx, task(), client, { download: true, maxDownloadMb: 1 }).catch(
+			(e) => e,
+		);
+		expect(error.message).toBe(
+			'Task task_1 completed, but its video download stopped: it is 2 MiB, over 1 MiB',
+		);
+		const wrong = await taskOutput(ctx, task(), client, {
+			download: true,
+			maxDownloadMb: -5,
+		}).catch((e) => e);
+		expect(wrong.message).toMatch(/^Options › Max Download Size \(MB\): -5 is not usable/);
+	});
+
+	it('holds the stream paused until the store reads it, and lets a file within the limits through', () => {
+		const body = withinLimits(new FakeStream(), 1000, 10_000, stop);
+		expect(body.paused).toBe(true);
+		body.push(400);
+		body.push(600);
+		expect(body.destroyed).toBeUndefined();
+		body.destroy(); // the store is done: the deadline is dropped
+	});
+
+	it('ends a stream that goes past the byte cap with the error naming why', () => {
+		const body = withinLimits(new FakeStream(), 1024 * 1024, 10_000, stop);
+		for (let n = 0; n < 4096 && !body.destroyed; n++) body.push(512);
+		expect(body.destroyed).toEqual(new Error('stopped: it passed 1 MiB'));
+	});
+
+	it('ends a stream that trickles past the deadline', async () => {
+		const body = withinLimits(new FakeStream(), 1024, 200, stop);
+		body.push(1);
+		await new Promise<void>((resolve) => body.on('close', () => resolve()));
+		expect(body.destroyed).toEqual(new Error('stopped: it took longer than 0 s'));
+	});
+
+	it('names the task when storing the file fails', async () => {
+		const { ctx, client } = await setup(() => ({
+			statusCode: 200,
+			headers: { 'content-type': 'video/mp4' },
+			body: new FakeStream(),
+		}));
+		ctx.helpers.prepareBinaryData.mockRejectedValueOnce(new Error('disk full'));
+		const error = await taskOutput(ctx, task(), client, { download: true }).catch((e) => e);
+		expect(error).toBeInstanceOf(TaskFailure);
+		expect(error.message).toBe(
+			'Task task_1 completed, but its video could not be stored: disk full',
+		);
 	});
 });

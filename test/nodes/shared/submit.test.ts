@@ -159,6 +159,7 @@ describe('submitAndWait', () => {
 		[{ timeout: 10 * 24 * 3600 }, /^Options › Timeout \(Seconds\): 864000 is not usable$/],
 		[{ pollInterval: -1 }, /^Options › Poll Interval \(Seconds\): -1 is not usable$/],
 		[{ maxSpendUsd: 'lots' }, /^Options › Max Spend \(USD\): "lots" is not usable$/],
+		[{ maxDownloadMb: 0 }, /^Options › Max Download Size \(MB\): 0 is not usable$/],
 	])(
 		'refuses a Timeout, Poll Interval or Max Spend that is not a number of a sane size (%j), before any submit',
 		async (options, message) => {

@@ -377,15 +377,51 @@ describe('QingboClient.download', () => {
 		expect(api.calls).toHaveLength(1 + MAX_REDIRECTS + 1);
 	});
 
-	it('takes http links under the Base URL rule: to this machine, or with Allow Unencrypted HTTP', async () => {
-		const api = new FakeApi().always('GET', '/a.mp4', ok({}));
-		const local = await clientFor(api, 'https://qingbo.dev');
-		await expect(local.download('http://127.0.0.1:9000/a.mp4')).resolves.toBeDefined();
-		const allowed = await QingboClient.create(
+	it.each([
+		['http://127.0.0.1:9000/a.mp4', 'on this machine or a private network'],
+		['http://cdn.test/a.mp4', 'not https'],
+		['https://127.0.0.1/a.mp4', 'on this machine or a private network'],
+		['https://localhost/a.mp4', 'on this machine or a private network'],
+		['https://169.254.169.254/latest/meta-data', 'on this machine or a private network'],
+		['https://10.0.0.5/a.mp4', 'on this machine or a private network'],
+		['https://192.168.1.9/a.mp4', 'on this machine or a private network'],
+		['https://[fd00::1]/a.mp4', 'on this machine or a private network'],
+	])('with a public Base URL refuses %s (%s) without any request', async (url, why) => {
+		const api = new FakeApi();
+		const client = await clientFor(api, 'https://qingbo.dev');
+		await expect(client.download(url)).rejects.toThrow(why);
+		expect(api.calls).toHaveLength(0);
+	});
+
+	it('refuses a CDN redirect to this machine or to plain http, even with Allow Unencrypted HTTP', async () => {
+		const api = new FakeApi()
+			.on('GET', 'https://cdn.test/a.mp4', redirect('http://127.0.0.1:8080/admin'))
+			.on('GET', 'https://cdn.test/b.mp4', redirect('http://cdn2.test/b.mp4'));
+		const client = await QingboClient.create(
 			contextFor(api, { baseUrl: 'https://qingbo.dev', allowUnencryptedHttp: true }),
 		);
-		await expect(allowed.download('http://cdn.test/a.mp4')).resolves.toBeDefined();
-		expect(api.calls.map((c) => c.withKey)).toEqual([false, false]);
+		await expect(client.download('https://cdn.test/a.mp4')).rejects.toThrow(
+			'the download was redirected to http://127.0.0.1:8080',
+		);
+		await expect(client.download('https://cdn.test/b.mp4')).rejects.toThrow('not https');
+		expect(api.calls.map((c) => c.url)).toEqual([
+			'https://cdn.test/a.mp4',
+			'https://cdn.test/b.mp4',
+		]);
+	});
+
+	it("takes plain http on the Base URL's own origin, and this machine when the Base URL is on it", async () => {
+		const api = new FakeApi().always('GET', '/a.mp4', ok({})).always('GET', '/files/a.mp4', ok({}));
+		const local = await clientFor(api, 'http://127.0.0.1:8787');
+		await expect(local.download('http://127.0.0.1:8787/files/a.mp4')).resolves.toBeDefined();
+		await expect(local.download('http://127.0.0.1:9000/a.mp4')).resolves.toBeDefined();
+		await expect(local.download('https://cdn.test/a.mp4')).resolves.toBeDefined();
+		const proxy = await QingboClient.create(
+			contextFor(api, { baseUrl: 'http://proxy.lan:8080', allowUnencryptedHttp: true }),
+		);
+		await expect(proxy.download('http://proxy.lan:8080/files/a.mp4')).resolves.toBeDefined();
+		await expect(proxy.download('http://cdn.test/a.mp4')).rejects.toThrow('not https');
+		expect(api.calls.map((c) => c.withKey)).toEqual([true, false, false, true]);
 	});
 });
 
