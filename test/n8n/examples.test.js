@@ -4,6 +4,7 @@
  * every task reserves its price, the balance answers). Only what a user would change is changed: the
  * credential points at the simulator, and paths and URLs point at this machine.
  */
+const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -19,17 +20,86 @@ const RESULT_BYTES = 300_000;
 const SIM_DEFAULTS = { balanceUsd: 1000, prices: {} };
 /** veo3.1-fast at 720p: 0.072 USD a second in QingBo's list prices, so 0.576 USD an 8 s clip. */
 const VEO_8S_USD = 0.576;
-/** The examples' webhook paths: unguessable, as anything public that starts billed work should be. */
-const TRIGGER_PATH = '3f9c2b7e-5d41-4a8e-9b6f-0c2e7d1a4b58/sora';
-const REQUEST_PATH = 'video-request-5e2f8c1a7b3d4f60';
+/** The header the callback-by-webhook example's Header Auth credential asks (the user sets their own). */
+const REQUEST_KEY = { name: 'X-Video-Request-Key', value: 'test-only-request-key' };
+/**
+ * The examples ship no `webhookId`: n8n's editor gives each imported webhook node a fresh one
+ * (n8n-workflow's resolveNodeWebhookId), so no two instances share a trigger URL. The CLI import
+ * used here does not, so the test does it. The Webhook example's path is a placeholder the
+ * importer replaces (examples/README.md), as the test does.
+ */
+const TRIGGER_WEBHOOK_ID = randomUUID();
+const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/sora`;
+const REQUEST_PATH = `video-request-${randomUUID()}`;
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-example-files-'));
 
-/** An example as a user imports it, with an ID so the CLI can run it, and a few parameters set. */
-function example(file, id, setParameters = {}) {
+/**
+ * An example as a user imports it, with an ID so the CLI can run it, a few parameters set, and the
+ * webhook IDs the editor would give it.
+ */
+function example(file, id, setParameters = {}, webhookIds = {}) {
 	const workflow = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
-	for (const node of workflow.nodes) Object.assign(node.parameters, setParameters[node.name] ?? {});
+	for (const node of workflow.nodes) {
+		Object.assign(node.parameters, setParameters[node.name] ?? {});
+		if (webhookIds[node.name]) node.webhookId = webhookIds[node.name];
+	}
 	return { ...workflow, id };
 }
+
+/** Nodes anyone who reaches the n8n instance can start; and the QingBo Video operations that bill. */
+const PUBLIC_ENTRIES = [
+	'n8n-nodes-base.webhook',
+	'n8n-nodes-base.formTrigger',
+	'@n8n/n8n-nodes-langchain.chatTrigger',
+	'n8n-nodes-qingbo-sora.soraTrigger',
+];
+const BILLED_OPERATIONS = ['generate', 'extend', 'edit', 'remix'];
+
+/**
+ * What makes an example unsafe to import: a fixed `webhookId` (every instance that imports it would
+ * serve the same public URL), or a public entry without authentication in a workflow that bills.
+ */
+function exposures(workflow) {
+	const found = [];
+	const bills = workflow.nodes.some(
+		(node) =>
+			node.type.startsWith('n8n-nodes-qingbo-sora.sora') &&
+			!node.type.endsWith('Trigger') &&
+			(node.parameters.resource ?? 'video') === 'video' &&
+			BILLED_OPERATIONS.includes(node.parameters.operation ?? 'generate'),
+	);
+	for (const node of workflow.nodes) {
+		if (node.webhookId) found.push(`${node.name}: a fixed webhookId`);
+		if (!bills || !PUBLIC_ENTRIES.includes(node.type)) continue;
+		const auth = node.type.endsWith('soraTrigger')
+			? node.parameters.secret
+			: node.parameters.authentication;
+		if (!auth || auth === 'none') found.push(`${node.name}: starts billed work unauthenticated`);
+	}
+	return found;
+}
+
+test('no example serves a fixed public URL or starts billed work for anyone who finds it', () => {
+	const files = fs.readdirSync(EXAMPLES).filter((file) => file.endsWith('.json'));
+	expect(files.length).toBeGreaterThanOrEqual(7);
+	const unsafe = files.flatMap((file) =>
+		exposures(JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'))).map(
+			(what) => `${file}: ${what}`,
+		),
+	);
+	expect(unsafe).toEqual([]);
+	// The check itself catches what the examples used to ship.
+	const open = {
+		nodes: [
+			{ name: 'Hook', type: 'n8n-nodes-base.webhook', parameters: { path: 'p' }, webhookId: 'w' },
+			{ name: 'Video', type: 'n8n-nodes-qingbo-sora.sora', parameters: {} },
+		],
+	};
+	expect(exposures(open)).toEqual([
+		'Hook: a fixed webhookId',
+		'Hook: starts billed work unauthenticated',
+	]);
+});
 
 let sim;
 let llm;
@@ -61,7 +131,12 @@ beforeAll(async () => {
 			},
 			'Save Video': { fileName: `={{ '${filesDir}/sora-videos/' + $json.task_id + '.mp4' }}` },
 		}),
-		callback: example('callback-by-webhook.json', 'qbExCallback0001'),
+		callback: example(
+			'callback-by-webhook.json',
+			'qbExCallback0001',
+			{ 'New Video Request': { path: REQUEST_PATH } },
+			{ 'New Video Request': randomUUID() },
+		),
 		parkedBatch: example('scheduled-batch-callback.json', 'qbExParkedBatch1'),
 		// The same batch with room for three clips: the other two get rows saying why.
 		parkedBatchCapped: example('scheduled-batch-callback.json', 'qbExParkedBatch2', {
@@ -72,12 +147,23 @@ beforeAll(async () => {
 				options: { callbackUrl: `${n8n.baseUrl}/webhook/${TRIGGER_PATH}` },
 			},
 		}),
-		followUp: example('trigger-follow-up.json', 'qbExFollowUp0001'),
+		followUp: example(
+			'trigger-follow-up.json',
+			'qbExFollowUp0001',
+			{},
+			{ 'QingBo Trigger': TRIGGER_WEBHOOK_ID },
+		),
 		agent: example('ai-agent-tool.json', 'qbExAgent0000001', {
 			'Generate Video': { options: { pollInterval: 1, timeout: 120 } },
 		}),
 	};
 	await n8n.importCredentials([
+		{
+			id: 'qbExampleHeader1',
+			name: 'Video Request Key (set your own)',
+			type: 'httpHeaderAuth',
+			data: REQUEST_KEY,
+		},
 		{
 			id: 'qbExampleCred001',
 			name: 'QingBo API',
@@ -205,10 +291,17 @@ test('scheduled-batch with Max Spend (USD) 2: three videos fit, the other two ge
 	expect(sim.counters.reservedQuota / 500_000).toBeLessThanOrEqual(2);
 });
 
-test('callback-by-webhook: a request parks the execution until QingBo calls back', async () => {
+test('callback-by-webhook: a request without its key is refused and bills nothing; with it, the execution parks until QingBo calls back', async () => {
 	const before = new Set((await n8n.listExecutions(examples.callback.id)).map((e) => e.id));
-	const response = await request('POST', `${n8n.baseUrl}/webhook/${REQUEST_PATH}`, {
+	const url = `${n8n.baseUrl}/webhook/${REQUEST_PATH}`;
+	for (const headers of [{}, { [REQUEST_KEY.name]: 'a guess' }]) {
+		const refused = await request('POST', url, { body: { prompt: 'x' }, headers });
+		expect(refused.status).toBe(403);
+	}
+	expect(sim.counters.submits).toBe(0);
+	const response = await request('POST', url, {
 		body: { prompt: 'A koi pond in the rain' },
+		headers: { [REQUEST_KEY.name]: REQUEST_KEY.value },
 	});
 	expect(response.status).toBe(200);
 	const execution = await n8n.waitForExecution(examples.callback.id, {
