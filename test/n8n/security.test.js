@@ -139,12 +139,8 @@ test('a result file behind a redirect to a CDN downloads, and the CDN never gets
 	expect(other.seen[0].url).toBe(`/files/${item.json.task_id}.mp4`);
 });
 
-test('a QingBo Trigger whose first download fails answers 503, and runs exactly once when the sender retries', async () => {
-	sim.configure({
-		callbackRetries: 3,
-		callbackRetryDelayMs: 500,
-		faults: { downloadFailCount: 1 },
-	});
+/** Submits one task with the trigger as its callback; resolves the first execution it starts. */
+async function triggeredByOneTask() {
 	const seen = new Set((await n8n.listExecutions(WORKFLOWS.trigger.id)).map((e) => e.id));
 	await submitToSimulator(sim, {
 		model: 'veo3.1-fast',
@@ -155,6 +151,16 @@ test('a QingBo Trigger whose first download fails answers 503, and runs exactly 
 	const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
 		where: (e) => !seen.has(e.id),
 	});
+	return { seen, execution };
+}
+
+test('a QingBo Trigger whose first download fails answers 503, and runs exactly once when the sender retries', async () => {
+	sim.configure({
+		callbackRetries: 3,
+		callbackRetryDelayMs: 500,
+		faults: { downloadFailCount: 1 },
+	});
+	const { seen, execution } = await triggeredByOneTask();
 	expect(execution.status).toBe('success');
 	const [item] = outputOf(execution.run, 'QingBo Trigger');
 	expect(item.binary.data).toMatchObject({ mimeType: 'video/mp4' });
@@ -173,16 +179,7 @@ test('a copy of the callback arriving while the first download fails waits for i
 		callbackRetryDelayMs: 500,
 		faults: { downloadFailCount: 1, downloadFailDelayMs: 2000 },
 	});
-	const seen = new Set((await n8n.listExecutions(WORKFLOWS.trigger.id)).map((e) => e.id));
-	await submitToSimulator(sim, {
-		model: 'veo3.1-fast',
-		prompt: 'x',
-		duration: 8,
-		callback_url: `${n8n.baseUrl}/webhook/${TRIGGER}/sora`,
-	});
-	const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
-		where: (e) => !seen.has(e.id),
-	});
+	const { seen, execution } = await triggeredByOneTask();
 	expect(execution.status).toBe('success');
 	await new Promise((resolve) => setTimeout(resolve, 4000)); // the failed copy's retry comes now
 	const fresh = (await n8n.listExecutions(WORKFLOWS.trigger.id)).filter((e) => !seen.has(e.id));
