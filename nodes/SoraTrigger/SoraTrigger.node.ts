@@ -135,6 +135,12 @@ export class SoraTrigger implements INodeType {
 				started: false,
 			});
 		}
+		// Read before the claim: nothing between the claim and its settling may throw.
+		const outputOptions = {
+			download: this.getNodeParameter('download', false) as boolean,
+			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
+			maxDownloadMb: this.getNodeParameter('maxDownloadMb', DEFAULT_MAX_DOWNLOAD_MB) as number,
+		};
 		const key = deliveryKey(taskId, task.status);
 		const claim = await claimDelivery(this, key);
 		if (!claim.first) {
@@ -153,11 +159,9 @@ export class SoraTrigger implements INodeType {
 
 		// A delivery counts as handled once its output is built: a failed download is left to a copy
 		// waiting for it, or to the sender's retry. The answer carries no internal error text.
-		const output = await taskOutput(this, task, client, {
-			download: this.getNodeParameter('download', false) as boolean,
-			binaryPropertyName: this.getNodeParameter('binaryPropertyName', 'data') as string,
-			maxDownloadMb: this.getNodeParameter('maxDownloadMb', DEFAULT_MAX_DOWNLOAD_MB) as number,
-		}).catch((error: Error) => error);
+		const output = await taskOutput(this, task, client, outputOptions).catch(
+			(error: Error) => error,
+		);
 		settleDelivery(this, key, !(output instanceof Error));
 		if (output instanceof Error) {
 			return reply(this, 503, {
