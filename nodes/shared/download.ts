@@ -12,23 +12,26 @@ export const DOWNLOAD_DEADLINE_MS = 30 * 60_000;
 /** A Node stream as n8n's stream-encoded download gives it (no import: community nodes take none). */
 interface ByteStream {
 	pipe: unknown;
-	pause(): unknown;
-	on(event: 'data' | 'close', listener: (chunk: { length: number }) => void): unknown;
+	emit(event: string | symbol, ...args: unknown[]): boolean;
+	on(event: 'close', listener: () => void): unknown;
 	destroy(error?: Error): unknown;
 }
 
 function isStream(body: unknown): body is ByteStream {
 	const stream = body as ByteStream | undefined;
-	return ['pipe', 'pause', 'on', 'destroy'].every(
+	return ['pipe', 'emit', 'on', 'destroy'].every(
 		(method) => typeof stream?.[method as keyof ByteStream] === 'function',
 	);
 }
 
 /**
- * Watches the file's bytes as n8n stores them, and ends the stream with `stop(why)`'s error once
- * more than `maxBytes` came or `ms` passed: a host that streams for ever, or one byte every few
- * minutes, cannot fill the binary store or hold the answer open. Paused first, so nothing flows
- * before the store reads it.
+ * Ends the file's stream with `stop(why)`'s error once more than `maxBytes` came or `ms` passed: a
+ * host that streams for ever, or one byte every few minutes, cannot fill the binary store or hold
+ * the answer open. The bytes are counted where the stream hands them out (its `data` events, which
+ * piping, listening and async iteration all go through), with no listener of ours: a `data`
+ * listener would start the flow before n8n's store reads it, or, paused, stop a store that only
+ * listens (database and memory modes). Without Node's stream module, which community nodes may
+ * not import, this is the one place to watch them.
  */
 export function withinLimits<S extends ByteStream>(
 	body: S,
@@ -37,11 +40,17 @@ export function withinLimits<S extends ByteStream>(
 	stop: (why: string) => Error,
 ): S {
 	let bytes = 0;
-	body.pause();
-	body.on('data', (chunk) => {
-		bytes += chunk.length;
-		if (bytes > maxBytes) body.destroy(stop(`it passed ${formatBytes(maxBytes)}`));
-	});
+	const emit = body.emit;
+	body.emit = function (this: S, event: string | symbol, ...args: unknown[]) {
+		if (event === 'data') {
+			bytes += (args[0] as { length: number }).length;
+			if (bytes > maxBytes) {
+				body.destroy(stop(`it passed ${formatBytes(maxBytes)}`));
+				return false;
+			}
+		}
+		return emit.call(this, event, ...args);
+	};
 	const took = ms >= 120_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
 	const deadline = AbortSignal.timeout(Math.max(1, ms));
 	const late = () => body.destroy(stop(`it took longer than ${took}`));

@@ -211,22 +211,22 @@ describe('taskOutput', () => {
 	});
 });
 
-/** A stand-in for the stream n8n hands a download: chunks are pushed by the test. */
+/** A stand-in for the stream n8n hands a download: the test pushes chunks, a consumer may listen. */
 class FakeStream {
-	paused = false;
 	destroyed: Error | true | undefined;
-	private readonly listeners: Record<string, Array<(chunk: { length: number }) => void>> = {};
+	received = 0;
+	readonly listeners: Record<string, Array<(chunk: { length: number }) => void>> = {};
 	pipe() {}
-	pause() {
-		this.paused = true;
-	}
 	on(event: string, listener: (chunk: { length: number }) => void) {
 		(this.listeners[event] ??= []).push(listener);
 		return this;
 	}
-	emit(event: string, chunk = { length: 0 }) {
-		for (const listener of this.listeners[event] ?? []) listener(chunk);
+	emit(event: string | symbol, ...args: unknown[]) {
+		for (const listener of this.listeners[String(event)] ?? [])
+			listener((args[0] ?? { length: 0 }) as { length: number });
+		return true;
 	}
+	/** What a stream does as its consumer reads: emits the chunk as `data`. */
 	push(bytes: number) {
 		this.emit('data', { length: bytes });
 	}
@@ -275,19 +275,23 @@ describe('download limits', () => {
 		expect(wrong.message).toMatch(/^Options › Max Download Size \(MB\): -5 is not usable/);
 	});
 
-	it('holds the stream paused until the store reads it, and lets a file within the limits through', () => {
+	it('adds no data listener of its own, and hands a file within the limits to the store whole', () => {
 		const body = withinLimits(new FakeStream(), 1000, 10_000, stop);
-		expect(body.paused).toBe(true);
+		expect(body.listeners.data).toBeUndefined(); // the store alone decides when bytes flow
+		body.on('data', (chunk) => (body.received += chunk.length)); // the store
 		body.push(400);
 		body.push(600);
+		expect(body.received).toBe(1000);
 		expect(body.destroyed).toBeUndefined();
 		body.destroy(); // the store is done: the deadline is dropped
 	});
 
-	it('ends a stream that goes past the byte cap with the error naming why', () => {
+	it('ends a stream that goes past the byte cap with the error naming why, before the store gets more', () => {
 		const body = withinLimits(new FakeStream(), 1024 * 1024, 10_000, stop);
+		body.on('data', (chunk) => (body.received += chunk.length));
 		for (let n = 0; n < 4096 && !body.destroyed; n++) body.push(512);
 		expect(body.destroyed).toEqual(new Error('stopped: it passed 1 MiB'));
+		expect(body.received).toBe(1024 * 1024);
 	});
 
 	it('ends a stream that trickles past the deadline', async () => {
