@@ -23,7 +23,7 @@ function processKey(ctx: IWebhookFunctions, key: string): string {
 /** True: this copy makes the delivery (it must settle it). Otherwise how the first copy's ended. */
 export type Claim = { first: true } | { first: false; handled: boolean | 'pending' };
 
-/** Resolves 'pending' after `ms` (an unref'd timer: it keeps no process alive). */
+/** Resolves 'pending' after `ms` (an unref'd timer, which never holds n8n open). */
 function pendingAfter(ms: number): Promise<'pending'> {
 	return new Promise((resolve) =>
 		AbortSignal.timeout(Math.max(1, ms)).addEventListener('abort', () => resolve('pending')),
@@ -45,7 +45,7 @@ function tryClaim(claimed: string): Delivery | undefined {
 }
 
 /**
- * Claims a task outcome's delivery for this trigger in this n8n process. A copy that arrives while
+ * Claims a task outcome's delivery for this trigger in this n8n instance. A copy that arrives while
  * the first is still being made (its video downloading) waits for it, up to `waitMs`: once the
  * first is handled the copy is a duplicate; if the first fails, the copy makes the delivery itself,
  * so an event is never answered "duplicate" unless it was delivered. Still pending after the wait:
