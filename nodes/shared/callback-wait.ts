@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -35,9 +36,10 @@ import { failureOf } from './waiting';
  *   refused item with its reason. n8n resumes at Timeout with exactly that input, and the resume
  *   webhook reads the batch from it (the execution's own stored data: it survives restarts and the
  *   hand-off to another worker).
- * - Resume (`resumeFromCallback`): each callback reads its own task, looks for tasks whose
- *   callback was lost (callback-ledger.ts), and once every task is terminal resumes the execution
- *   with one row per item in item order.
+ * - Resume (`resumeFromCallback`): each callback reads its own task and is answered; tasks whose
+ *   callback was lost are looked for when that can learn something (callback-ledger.ts), by this
+ *   handler or, later, by the one of the batch's latest callback; once every task is terminal the
+ *   execution resumes with one row per item in item order.
  */
 
 /** Its own module: n8n's lint takes an inline `webhooks` array in a regular node for a trigger's. */
@@ -226,13 +228,60 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	if ('answered' in read) return read.answered;
 	if (!isTerminal(read.task.status)) return answer(this, 202, read.task, false);
 	// A first callback of an outcome may be the batch's last: look for outcomes whose callback never
-	// came here (lost, or sent to another process). A repeat of one already handled brings nothing.
-	if (ledger.firstCallback(taskId)) await ledger.sweep(client);
-	if (!ledger.complete() || !ledger.claimResume()) return answer(this, 200, read.task, false);
+	// came here (lost, or sent to another process), now if that can learn something, else later.
+	// A repeat of one already handled brings nothing new.
+	if (ledger.firstCallback(taskId)) ledger.oweSweep();
+	if (ledger.owesSweep && ledger.sweepDueAt() <= Date.now()) await ledger.sweep(client);
+	if (ledger.complete() && ledger.claimResume()) {
+		// Answer now: building the rows may download every video of the batch.
+		answer(this, 200, read.task, true);
+		return await resumeWith(this, rows, ledger, client);
+	}
+	answer(this, 200, read.task, false);
+	return ledger.owesSweep ? await sweepWhenDue(this, rows, ledger, client) : NOTHING_TO_RESUME;
+}
 
-	// Answer now: building the rows may download every video of the batch.
-	answer(this, 200, read.task, true);
-	const output = await batchRows(this, rows, ledger, client);
+const NOTHING_TO_RESUME: IWebhookResponseData = { noWebhookResponse: true };
+
+/** A callback's handler waits this long at most for its owed sweep; the next callback takes over. */
+const SWEEP_WAIT_LIMIT_MS = 30_000;
+
+/**
+ * After answering its callback: waits until the owed sweep can learn something, runs it, and
+ * resumes the batch when that finds it done; retried after a failed read. Only the latest callback
+ * of the batch waits (one sweep for many callbacks), and never beyond SWEEP_WAIT_LIMIT_MS.
+ */
+async function sweepWhenDue(
+	ctx: IWebhookFunctions,
+	rows: INodeExecutionData[],
+	ledger: BatchLedger,
+	client: QingboClient,
+): Promise<IWebhookResponseData> {
+	const watch = ledger.startWatch();
+	const giveUpAt = Date.now() + SWEEP_WAIT_LIMIT_MS;
+	try {
+		while (ledger.isWatcher(watch) && ledger.owesSweep) {
+			const dueAt = ledger.sweepDueAt();
+			if (dueAt > giveUpAt) return NOTHING_TO_RESUME;
+			await sleep(Math.max(0, dueAt - Date.now()));
+			if (!ledger.isWatcher(watch) || !ledger.owesSweep) return NOTHING_TO_RESUME;
+			if (ledger.sweepDueAt() <= Date.now()) await ledger.sweep(client);
+			if (ledger.complete() && ledger.claimResume())
+				return await resumeWith(ctx, rows, ledger, client);
+		}
+		return NOTHING_TO_RESUME;
+	} finally {
+		ledger.endWatch();
+	}
+}
+
+async function resumeWith(
+	ctx: IWebhookFunctions,
+	rows: INodeExecutionData[],
+	ledger: BatchLedger,
+	client: QingboClient,
+): Promise<IWebhookResponseData> {
+	const output = await batchRows(ctx, rows, ledger, client);
 	ledger.release();
 	return { noWebhookResponse: true, workflowData: [output] };
 }

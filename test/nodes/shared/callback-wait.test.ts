@@ -6,6 +6,8 @@ import type { Task } from '../../../nodes/shared/task';
 import { FakeApi } from '../../helpers/fake-api';
 import { webhookContext } from '../../helpers/webhook-context';
 
+let batches = 0;
+
 /**
  * A parked batch, as the resume webhook sees it: the node's stored input rows (one per item), an API
  * whose tasks the test finishes one by one, and callbacks to one execution's resume URL.
@@ -28,7 +30,7 @@ function batch(size: number, refusedItems: number[] = [], { signed = false } = {
 		rows.push(signed ? { ...row, callback_signed: true } : row);
 		api.always('GET', `/v1/tasks/${taskId}`, () => ({ statusCode: 200, body: states.get(taskId) }));
 	}
-	const executionId = `exec-batch-${Math.random()}`;
+	const executionId = `exec-batch-${++batches}`;
 	const finish = (taskId: string, status = 'completed') =>
 		states.set(taskId, {
 			task_id: taskId,
@@ -48,6 +50,8 @@ function batch(size: number, refusedItems: number[] = [], { signed = false } = {
 }
 
 describe('resumeFromCallback: one parked execution for a batch', () => {
+	afterEach(() => jest.restoreAllMocks());
+
 	it('resumes a single task with its row, keeping the reservation the submit reported', async () => {
 		const { finish, callback } = batch(1);
 		finish('task_0');
@@ -153,26 +157,136 @@ describe('resumeFromCallback: one parked execution for a batch', () => {
 	});
 
 	it("still looks for missing outcomes when a task's own callback comes after a sweep already found it", async () => {
-		const { finish, callback } = batch(3);
-		finish('task_0');
-		finish('task_1');
-		await callback({ task_id: 'task_0' }); // its sweep finds task_1 done, task_2 running
-		finish('task_2'); // its callback goes to another n8n process
-		const late = await callback({ task_id: 'task_1' });
-		expect(late.response.body).toMatchObject({ task_id: 'task_1', resumed: true });
-		expect(late.result.workflowData![0]).toHaveLength(3);
+		jest.useFakeTimers();
+		try {
+			const { finish, callback, reads } = batch(3);
+			finish('task_0');
+			finish('task_1');
+			await callback({ task_id: 'task_0' }); // its sweep finds task_2 running: the batch waits for it
+			expect(reads()).toBe(2);
+			finish('task_2'); // its callback goes to another n8n process
+			const late = callback({ task_id: 'task_1' }); // task_2 was read running moments ago
+			await jest.advanceTimersByTimeAsync(1_000);
+			expect(reads()).toBe(3); // its own task only: nothing to learn from task_2 yet
+			await jest.advanceTimersByTimeAsync(6_000); // task_2 is worth reading again: the handler sweeps
+			const { result, response } = await late;
+			expect(response.body).toMatchObject({ task_id: 'task_1', resumed: false });
+			expect(result.workflowData![0]).toHaveLength(3);
+			expect(reads()).toBe(4);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
-	it('reads little: its own task, then at most one other still running per first-time callback', async () => {
-		const { ids, finish, callback, reads } = batch(6);
-		for (const [n, taskId] of ids.entries()) {
-			finish(taskId);
-			await callback({ task_id: taskId });
-			// n + 1 callbacks so far: one read each, plus at most one wasted sweep read each.
-			expect(reads()).toBeLessThanOrEqual(2 * (n + 1));
+	it('sweeps once for many callbacks: only the latest one waits, and it retries a sweep that failed', async () => {
+		jest.useFakeTimers();
+		try {
+			const { api, finish, callback, reads } = batch(4);
+			finish('task_0');
+			await callback({ task_id: 'task_0' }); // sweeps: task_3 (last submitted) still runs
+			finish('task_1');
+			finish('task_2');
+			finish('task_3'); // its callback is lost
+			const waiting = [callback({ task_id: 'task_1' }), callback({ task_id: 'task_2' })];
+			await jest.advanceTimersByTimeAsync(100);
+			expect(reads()).toBe(4); // task_0, task_3, then each callback's own task
+			// The sweep's first read fails; the latest handler tries again after a back-off.
+			api.on('GET', '/v1/tasks/task_3', () => ({ statusCode: 500, body: {} }));
+			await jest.advanceTimersByTimeAsync(6_000);
+			expect(reads()).toBe(5);
+			await jest.advanceTimersByTimeAsync(3_000);
+			const [earlier, latest] = await Promise.all(waiting);
+			expect(earlier.result.workflowData).toBeUndefined();
+			expect(latest.result.workflowData![0].map((row) => row.json.status)).toEqual(
+				Array(4).fill('completed'),
+			);
+			expect(reads()).toBe(6);
+		} finally {
+			jest.useRealTimers();
 		}
-		expect(reads()).toBeLessThanOrEqual(11);
 	});
+
+	/** Callbacks of a batch whose tasks finish at `finishAt` (ms), some never called back; reads and the resume. */
+	async function playBatch(finishAt: number[], lost: Set<number>) {
+		const parked = batch(finishAt.length);
+		jest.spyOn(Math, 'random').mockReturnValue(0.5); // poll cadences without jitter
+		const order = finishAt.map((at, i) => ({ at, i })).sort((a, b) => a.at - b.at);
+		const handlers: Promise<{ resumedAt?: number }>[] = [];
+		let now = 0;
+		for (const { at, i } of order) {
+			await jest.advanceTimersByTimeAsync(at - now);
+			now = at;
+			parked.finish(`task_${i}`);
+			if (lost.has(i)) continue;
+			handlers.push(
+				parked.callback({ task_id: `task_${i}` }).then(({ result }) => ({
+					resumedAt: result.workflowData ? Date.now() : undefined,
+				})),
+			);
+		}
+		const lastCallbackAt = Date.now();
+		await jest.advanceTimersByTimeAsync(60_000);
+		const resumes = (await Promise.all(handlers)).filter((h) => h.resumedAt !== undefined);
+		return {
+			reads: parked.reads(),
+			resumes: resumes.length,
+			wentOnAfterMs: resumes[0].resumedAt! - lastCallbackAt,
+		};
+	}
+
+	/** Renders of 30-90 s drawn from a fixed seed, so every run plays the same batch. */
+	function renders(count: number, seed: number): number[] {
+		let state = seed;
+		const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
+		return Array.from({ length: count }, () => Math.round(30_000 + 60_000 * next()));
+	}
+
+	it.each([1, 2, 3])(
+		'reads about once per task: 100 tasks finishing in random order, every callback arriving (seed %i)',
+		async (seed) => {
+			jest.useFakeTimers();
+			try {
+				const played = await playBatch(renders(100, seed), new Set());
+				expect(played.resumes).toBe(1);
+				expect(played.wentOnAfterMs).toBe(0); // the last callback resumes it
+				expect(played.reads).toBeLessThanOrEqual(120);
+			} finally {
+				jest.useRealTimers();
+			}
+		},
+	);
+
+	it('reads about once per task when the tasks finish in the order they were submitted', async () => {
+		jest.useFakeTimers();
+		try {
+			const played = await playBatch(
+				Array.from({ length: 100 }, (_, i) => 60_000 + 300 * i),
+				new Set(),
+			);
+			expect(played.resumes).toBe(1);
+			// The last submitted task is the one a sweep stops at; it says nothing of its progress, so
+			// it is read again every 5 s while the others finish (30 s here).
+			expect(played.reads).toBeLessThanOrEqual(108);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it.each([1, 2, 3])(
+		'with five callbacks lost, still reads about once per task and goes on soon after the last callback (seed %i)',
+		async (seed) => {
+			jest.useFakeTimers();
+			try {
+				const played = await playBatch(renders(100, seed), new Set([7, 23, 48, 61, 90]));
+				expect(played.resumes).toBe(1);
+				expect(played.reads).toBeLessThanOrEqual(120);
+				// At once, unless the task read running last was itself lost: then at its next read.
+				expect(played.wentOnAfterMs).toBeLessThanOrEqual(5_500);
+			} finally {
+				jest.useRealTimers();
+			}
+		},
+	);
 
 	it('goes on exactly once when six tasks finish together and every callback comes three times at once', async () => {
 		const { ids, finish, callback, reads } = batch(6);
