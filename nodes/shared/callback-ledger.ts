@@ -9,7 +9,7 @@ import type { QingboClient, ReadOptions } from './transport';
  * it read terminal, which it read running and when reading them again could show an end, and
  * whether it resumed the batch. Only process memory: n8n gives a webhook no store it saves while
  * the execution stays parked. Another process (a second webhook processor) learns the same from
- * the API on its own; see README, "Pause Until Callback in queue mode", for what keeps a batch from
+ * the API on its own; see docs/reference.md, "Exactly once", for what keeps a batch from
  * resuming twice across processes.
  *
  * Lost callbacks are found by sweeps: reads of the tasks whose outcome no callback brought. A
@@ -33,7 +33,10 @@ const SWEEP_READ: ReadOptions = {
 	retryRateLimits: false,
 	deadlineMs: SWEEP_BUDGET_MS,
 };
-/** After a failed sweep, the next waits this long, doubling up to BACKOFF_CAP_MS. */
+/**
+ * After a sweep that failed (or ran out of time), the next waits this long; after failures in a
+ * row, doubling up to BACKOFF_CAP_MS.
+ */
 const SWEEP_RETRY_MS = 2_000;
 
 type Reader = (taskId: string) => Promise<Task>;
@@ -165,7 +168,8 @@ export class BatchLedger {
 			this.sweepDone();
 			return 'complete';
 		}
-		// Out of time with tasks still unread (or being read by a callback): the next sweep goes on.
+		// Out of time, or the rest is being read by callbacks: still owed, a little later.
+		this.sweepAllowedAt = Date.now() + SWEEP_RETRY_MS;
 		return 'running';
 	}
 
