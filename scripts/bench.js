@@ -8,11 +8,16 @@
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
  *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
  *   --only parked    only the parked batch against Poll in This Node (section 7), put into BENCHMARKS.md in place
+ *   --before <ref>   with --only parked: also the package as it was at that git commit, side by side
  */
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
+const path = require('node:path');
 
 const { startSimulator } = require('../test/sim/simulator');
+const { packPackage } = require('../test/n8n/harness/pack');
+const { REPO_ROOT } = require('../test/n8n/harness/config');
 const {
 	createInstance,
 	outputOf,
@@ -47,6 +52,10 @@ const ONLY = process.argv.includes('--only')
 	: null;
 if (ONLY && !['waiting', 'parked'].includes(ONLY))
 	throw new Error(`--only knows "waiting" and "parked", not "${ONLY}"`);
+const BEFORE = process.argv.includes('--before')
+	? process.argv[process.argv.indexOf('--before') + 1]
+	: null;
+if (BEFORE && ONLY !== 'parked') throw new Error('--before goes with --only parked');
 /** Section 5: renders spread uniformly over 30-90 s, as real ones vary. */
 const REALISTIC = { queuedMs: 500, renderMs: 30_000, renderMsMax: 90_000 };
 const REALISTIC_CASES = [
@@ -67,7 +76,9 @@ const TRIGGER_CALLBACKS = QUICK ? 100 : 500;
 const LATENCY_RUNS = 5;
 /** Section 7: one batch of 100 renders of 30-90 s, parked until QingBo calls back vs polled, run PARKED_RUNS times each. */
 const PARKED_TASKS = QUICK ? 20 : 100;
-const PARKED_RUNS = QUICK ? 1 : 3;
+const PARKED_RUNS = QUICK ? 1 : BEFORE ? 2 : 3;
+/** Section 7, "callbacks lost": the items whose task ends without calling back (5 of 100). */
+const LOST_ITEMS = [7, 23, 48, 61, 90].filter((item) => item < PARKED_TASKS);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -77,8 +88,10 @@ const log = (line) => console.log(line);
 const tableOf = (header, rows) =>
 	[header, header.replace(/[^|]/g, '-').replace(/-\|/g, '-|'), ...rows].join('\n');
 
-function prompts(n) {
-	return Array.from({ length: n }, (_, i) => ({ prompt: `Benchmark shot ${i}` }));
+function prompts(n, lostItems = []) {
+	return Array.from({ length: n }, (_, i) => ({
+		prompt: `Benchmark shot ${i}${lostItems.includes(i) ? ' [lost-callback]' : ''}`,
+	}));
 }
 
 /** The workflow users build today without this package: submit, wait, read, check, loop. */
@@ -382,10 +395,10 @@ function callbackVsPollSection(rows) {
 }
 
 /** Webhook → N prompts → version-2 Generate (Veo 3.1 Fast, 8 s) waiting as `waitMode` → Done. */
-const batchWorkflow = (id, pathName, waitMode) =>
+const batchWorkflow = (id, pathName, waitMode, lostItems = []) =>
 	chainWorkflow(id, `Bench: ${PARKED_TASKS} videos, ${waitMode}`, [
 		webhookNode(pathName),
-		codeNode(prompts(PARKED_TASKS)),
+		codeNode(prompts(PARKED_TASKS, lostItems)),
 		veoNode(waitMode),
 		noOpNode('Done'),
 	]);
@@ -398,12 +411,9 @@ const percentile = (values, p) =>
  * per task, the delay from the moment the batch was done (its last callback; for polling, its last
  * render's end) to the execution going on, and how long the execution held n8n (running, not parked).
  */
-async function benchParked(sim, n8n, ids) {
+async function benchParked(sim, cases) {
 	const rows = [];
-	for (const [label, id, pathName] of [
-		['Pause Until Callback (parked)', ids.parked, 'bench-parked'],
-		['Poll in This Node (defaults)', ids.polled, 'bench-polled'],
-	]) {
+	for (const { label, n8n, id, pathName } of cases) {
 		const runs = [];
 		for (let i = 0; i < PARKED_RUNS; i++) {
 			sim.reset();
@@ -466,12 +476,81 @@ async function benchParked(sim, n8n, ids) {
 	return rows;
 }
 
+const PARKED_LABEL = 'Pause Until Callback (parked)';
+const PARKED_LOST_LABEL = 'Pause Until Callback, 5 callbacks lost';
+const POLLED_LABEL = 'Poll in This Node (defaults)';
+
+/** The package as it was at a git commit, built and packed in a temp folder (this checkout's node_modules). */
+async function packageAt(ref) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-before-'));
+	execFileSync(
+		'sh',
+		['-c', `git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(dir)}`],
+		{
+			cwd: REPO_ROOT,
+		},
+	);
+	fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'));
+	const env = { ...process.env };
+	delete env.QINGBO_API_KEY;
+	execFileSync('npm', ['run', 'build'], { cwd: dir, env, stdio: 'ignore' });
+	return { tgz: await packPackage({ dir }), dir };
+}
+
+/** Section 7's workflows in one n8n (its credential imported), started and listening. */
+async function parkedInstance(sim, n8n) {
+	const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
+	const lost = batchWorkflow('qbBenchParkLost1', 'bench-parked-lost', 'callback', LOST_ITEMS);
+	const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
+	await n8n.importWorkflows([parked, lost, polled]);
+	for (const wf of [parked, lost, polled]) await n8n.publish(wf.id);
+	await n8n.start();
+	await n8n.setupOwner();
+	for (const p of ['bench-parked', 'bench-parked-lost', 'bench-polled'])
+		await n8n.waitForWebhook(p);
+	const cases = (suffix) => [
+		{ label: `${PARKED_LABEL}${suffix}`, n8n, id: parked.id, pathName: 'bench-parked' },
+		{ label: `${PARKED_LOST_LABEL}${suffix}`, n8n, id: lost.id, pathName: 'bench-parked-lost' },
+	];
+	return {
+		now: [...cases(''), { label: POLLED_LABEL, n8n, id: polled.id, pathName: 'bench-polled' }],
+		before: cases(', before'),
+	};
+}
+
+/** `--only parked`: section 7 alone, with the package at `--before` side by side when asked. */
+async function mainParked(sim, n8n) {
+	const now = (await parkedInstance(sim, n8n)).now;
+	let before = [];
+	let old;
+	if (BEFORE) {
+		log(`building the package at ${BEFORE} ...`);
+		const built = await packageAt(BEFORE);
+		old = await createInstance({ name: 'bench-before', tgz: built.tgz });
+		await old.importCredentials([simCredential(sim)]);
+		before = (await parkedInstance(sim, old)).before;
+		fs.rmSync(built.dir, { recursive: true, force: true });
+	}
+	try {
+		// Interleaved: each case of the package before next to the same case now.
+		const cases = [now[0], ...before.slice(0, 1), now[1], ...before.slice(1), now[2]];
+		const markdown = parkedSection(await benchParked(sim, cases));
+		putSection(markdown);
+		log(`\n${markdown}\nwritten to BENCHMARKS.md (section 7 only)`);
+	} finally {
+		await old?.dispose();
+	}
+}
+
 function parkedSection(rows) {
-	const [parked, polled] = rows;
+	const [parked, polled] = [
+		rows.find((r) => r.label === PARKED_LABEL),
+		rows.find((r) => r.label === POLLED_LABEL),
+	];
 	const lines = [
 		'## 7. A batch parked until QingBo calls back vs polled',
 		'',
-		`Measured by \`node scripts/bench.js --only parked\` on ${new Date().toISOString().slice(0, 10)}, n8n ${pinnedN8nVersion()} under \`n8n start\` (SQLite). One execution, started by a Webhook, generates ${PARKED_TASKS} videos (version 2, Veo 3.1 Fast) whose renders are drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s, ${PARKED_RUNS} runs of each. "Went on": from the moment the batch was done (its last callback; polled: the end of its last render) to the execution ending, p50 and max over the runs. "Held": the time n8n spent running the execution (median): polled, all of it; parked, up to the wait plus from the last callback's answer to the end. In queue mode that is the time a worker is taken; the rest of the wall time a parked execution sits in the database.`,
+		`Measured by \`node scripts/bench.js --only parked${BEFORE ? ` --before ${BEFORE}` : ''}\` on ${new Date().toISOString().slice(0, 10)}, n8n ${pinnedN8nVersion()} under \`n8n start\` (SQLite). One execution, started by a Webhook, generates ${PARKED_TASKS} videos (version 2, Veo 3.1 Fast) whose renders are drawn uniformly from ${REALISTIC.renderMs / 1000}-${REALISTIC.renderMsMax / 1000} s, progress reported as they go, ${PARKED_RUNS} runs of each. "Callbacks lost": the tasks of items ${LOST_ITEMS.join(', ')} end without calling back; the parked execution finds them by reading.${BEFORE ? ` "Before": the package at commit ${BEFORE}, in its own n8n of the same version, in the same run.` : ''} "Went on": from the moment the batch was done (its last callback; polled: the end of its last render) to the execution ending, p50 and max over the runs. "Held": the time n8n spent running the execution (median): polled, all of it; parked, up to the wait plus from the last callback's answer to the end. In queue mode that is the time a worker is taken; the rest of the wall time a parked execution sits in the database.`,
 		'',
 		tableOf(
 			'| mode | all done | status reads per task | went on after the batch was done, p50 | max | n8n held the execution | wall time |',
@@ -485,8 +564,16 @@ function parkedSection(rows) {
 	if (parked && polled)
 		lines.push(
 			`- parked ÷ polled: ${(parked.reads / polled.reads).toFixed(2)}× status reads, ${(parked.heldMs / polled.heldMs).toFixed(3)}× the time n8n held the execution.`,
-			'',
 		);
+	for (const label of [PARKED_LABEL, PARKED_LOST_LABEL]) {
+		const now = rows.find((r) => r.label === label);
+		const before = rows.find((r) => r.label === `${label}, before`);
+		if (now && before)
+			lines.push(
+				`- ${label}: now ÷ before = ${(now.reads / before.reads).toFixed(2)}× status reads (${now.reads.toFixed(2)} vs ${before.reads.toFixed(2)} per task); went on p50 ${seconds(now.delayP50)} s vs ${seconds(before.delayP50)} s.`,
+			);
+	}
+	lines.push('');
 	return lines.join('\n');
 }
 
@@ -664,21 +751,13 @@ async function main() {
 			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 5 only)`);
 			return;
 		}
-		const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
-		const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
 		if (ONLY === 'parked') {
-			await n8n.importWorkflows([parked, polled]);
-			for (const wf of [parked, polled]) await n8n.publish(wf.id);
-			await n8n.start();
-			await n8n.setupOwner();
-			for (const p of ['bench-parked', 'bench-polled']) await n8n.waitForWebhook(p);
-			const markdown = parkedSection(
-				await benchParked(sim, n8n, { parked: parked.id, polled: polled.id }),
-			);
-			putSection(markdown);
-			log(`\n${markdown}\nwritten to BENCHMARKS.md (section 7 only)`);
+			await mainParked(sim, n8n);
 			return;
 		}
+		const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
+		const lost = batchWorkflow('qbBenchParkLost1', 'bench-parked-lost', 'callback', LOST_ITEMS);
+		const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
 		const poll = chainWorkflow('qbBenchPoll00001', 'Bench: poll', [
 			webhookNode('bench-poll'),
 			generateNode({
@@ -703,8 +782,9 @@ async function main() {
 			soraTriggerNode({ events: ['completed'] }, { webhookId: 'qb-bench-trigger' }),
 			noOpNode('Follow Up'),
 		]);
-		await n8n.importWorkflows([poll, callback, download, trigger, parked, polled]);
-		for (const wf of [poll, callback, download, trigger, parked, polled]) await n8n.publish(wf.id);
+		await n8n.importWorkflows([poll, callback, download, trigger, parked, lost, polled]);
+		for (const wf of [poll, callback, download, trigger, parked, lost, polled])
+			await n8n.publish(wf.id);
 
 		const batch = await benchBatch(sim, n8n);
 		const waiting = await benchWaiting(sim, n8n);
@@ -716,6 +796,7 @@ async function main() {
 			'bench-download',
 			'qb-bench-trigger/sora',
 			'bench-parked',
+			'bench-parked-lost',
 			'bench-polled',
 		])
 			await n8n.waitForWebhook(p);
@@ -724,7 +805,11 @@ async function main() {
 		const triggerRow = await benchTrigger(sim, n8n, trigger.id).catch((error) => ({
 			error: error.message.slice(0, 300),
 		}));
-		const parkedRows = await benchParked(sim, n8n, { parked: parked.id, polled: polled.id });
+		const parkedRows = await benchParked(sim, [
+			{ label: PARKED_LABEL, n8n, id: parked.id, pathName: 'bench-parked' },
+			{ label: PARKED_LOST_LABEL, n8n, id: lost.id, pathName: 'bench-parked-lost' },
+			{ label: POLLED_LABEL, n8n, id: polled.id, pathName: 'bench-polled' },
+		]);
 		const markdown = [
 			headerSection(startedAt),
 			batchSection(batch),

@@ -29,13 +29,14 @@ const WORKFLOWS = {
 	batch: batchWorkflow('qbBatchPark00001', 'park-batch'),
 	together: batchWorkflow('qbBatchPark00002', 'park-together'),
 	large: batchWorkflow('qbBatchPark00003', 'park-large'),
+	hundred: batchWorkflow('qbBatchPark00004', 'park-hundred'),
 };
 
 const frame = useRunningN8n({
 	name: 'batch-park',
 	simOptions: { flavour: 'today' },
 	workflows: WORKFLOWS,
-	webhooks: ['park-batch', 'park-together', 'park-large'],
+	webhooks: ['park-batch', 'park-together', 'park-large', 'park-hundred'],
 });
 let sim;
 let n8n;
@@ -171,6 +172,39 @@ test('six tasks finishing together, every callback delivered three times at once
 	process.stderr.write(
 		`[batch-park.test] 6 together x3: answers ${JSON.stringify(sim.callbacks.map((c) => c.status))}; ${sim.counters.statusReads} status reads\n`,
 	);
+});
+
+test('a batch of 100 with five callbacks lost reads about once per task and goes on at the last callback', async () => {
+	const count = 100;
+	const lostItems = [7, 23, 48, 61, 90];
+	const prompts = Array.from(
+		{ length: count },
+		(_, i) => `clip ${i}${lostItems.includes(i) ? ' [lost-callback]' : ''}`,
+	);
+	// Renders of 20-40 s, progress reported as they go: about five callbacks a second.
+	sim.configure({ renderMs: 20_000, renderMsMax: 40_000 });
+	const { waiting } = await startParked(WORKFLOWS.hundred, 'park-hundred', { prompts });
+	const execution = await n8n.waitForExecution(WORKFLOWS.hundred.id, {
+		where: (e) => e.id === waiting.id,
+		timeoutMs: 180_000,
+	});
+	expect(execution.status).toBe('success');
+	const { rows, doneRuns } = outcome(execution);
+	expect(rows.map((row) => sim.tasks.get(row.json.task_id).prompt)).toEqual(prompts);
+	expect(rows.every((row) => row.json.status === 'completed' && row.json.video_url)).toBe(true);
+	expect(doneRuns).toBe(1);
+	expect(sim.callbacks).toHaveLength(count - lostItems.length);
+	const reads = sim.counters.statusReads;
+	const lastCallbackAt = Math.max(...sim.callbacks.map((c) => c.at));
+	const lag = Date.parse(execution.stoppedAt) - lastCallbackAt;
+	process.stderr.write(
+		`[batch-park.test] 100 items, 5 callbacks lost: ${reads} status reads (${(reads / count).toFixed(2)} per task); ` +
+			`went on ${lag} ms after the last callback, resumed by ${sim.callbacks.some((c) => c.answer?.resumed === true) ? 'the last callback' : 'a later sweep'}\n`,
+	);
+	// Each task read once (the lost ones by a sweep), plus a read of a task still running now and then.
+	expect(reads).toBeLessThanOrEqual(1.2 * count);
+	// At the last callback, unless the task read running last was itself lost: then at its next read (5 s).
+	expect(lag).toBeLessThan(7_000);
 });
 
 test('a 500-item batch parks once and goes on once with every row', async () => {
