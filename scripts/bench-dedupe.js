@@ -118,7 +118,7 @@ function dedupeSection(rows, meta) {
 				`| ${r.label} | ${r.failedWorkflows} of ${WORKFLOWS} | ${r.errors.length ? [...new Set(r.errors)].map((m) => `\`${m}\``).join('; ') : '-'} | ${r.past} of ${WORKFLOWS * OUTCOMES} |`,
 		),
 		'',
-		'n8n\'s Remove Duplicates (2.41 `deduplication/deduplication-helper.js`) reads its one history row per node, then inserts or updates it, without a lock: two executions can both insert the first row (one fails on the unique key; its retry finds the row), and executions that update it together overwrite each other\'s additions, so the outcomes they added are forgotten and their copies get past again. The recipe stops the copies of outcomes that arrived apart; a follow-up that must never run twice stays idempotent on `delivery_key` (README, "Duplicate callbacks").',
+		'n8n\'s Remove Duplicates (2.41 `deduplication/deduplication-helper.js`) reads its one history row per node, then inserts or updates it, without a lock: two executions can both insert the first row (one fails on the unique key; its retry finds the row), and executions that update it together overwrite each other\'s additions, so the outcomes they added are forgotten and their copies get past again. The recipe stops the copies of outcomes that arrived apart; a follow-up that must never run twice stays idempotent on `delivery_key` (docs/reference.md, "Duplicate callbacks").',
 		'',
 	].join('\n');
 }

@@ -49,7 +49,7 @@ export class SoraTrigger implements INodeType {
 			},
 			{
 				// Each n8n process remembers the outcomes it started (dedupe.ts); nothing a trigger can
-				// store survives a restart or reaches another process (README, "Duplicate callbacks").
+				// store survives a restart or reaches another process (docs/reference.md, "Duplicate callbacks").
 				displayName:
 					'QingBo may call back more than once. One n8n process starts one execution per task outcome; after a restart or on another queue-mode process a copy starts another. To act once, follow this node with Remove Duplicates (Remove Items Processed in Previous Executions, on {{ $json.delivery_key }}, Settings › Retry On Fail on).',
 				name: 'duplicatesNotice',

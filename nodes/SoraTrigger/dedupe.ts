@@ -54,7 +54,7 @@ function tryClaim(claimed: string): Delivery | undefined {
  * Only the process's memory: n8n gives a webhook trigger no store that it persists before the
  * execution starts (static data written here is saved only on a trigger's first delivery ever, n8n
  * 2.41 `webhooks/live-webhooks.js`), so repeats reaching another process or arriving after a
- * restart are caught downstream on `delivery_key` (README, "Duplicate callbacks").
+ * restart are caught downstream on `delivery_key` (docs/reference.md, "Duplicate callbacks").
  */
 export async function claimDelivery(
 	ctx: IWebhookFunctions,

@@ -1,7 +1,7 @@
 /**
  * The package in n8n QUEUE MODE (issue 10): Redis + PostgreSQL + n8n main + 2 workers + 1 webhook processor
  * (test/n8n/queue-stack.js), one stack for the whole file. N8N_WEBHOOK_URL points at the webhook processor,
- * as the README's operations section recommends, so resume URLs reach it.
+ * as docs/operations.md recommends, so resume URLs reach it.
  *
  * Order matters: the callback-timeout execution starts in beforeAll and is checked later (n8n's wait tracker
  * looks once a minute); the last block restarts every n8n process with the `database` binary mode, for the
