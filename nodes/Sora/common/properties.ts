@@ -150,7 +150,7 @@ export const additionalFieldsOption: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		'JSON object merged into the request body root: fields of newer models (e.g. Veo, Kling), which the API documents per model',
+		"JSON object merged into the request body root, unchecked: a field or a model newer than the node's catalogue, as the API documents it",
 };
 
 export function optionsCollection(values: INodeProperties[]): INodeProperties {

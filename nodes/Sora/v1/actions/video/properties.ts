@@ -41,7 +41,7 @@ const extraOption: INodeProperties = {
 	type: 'json',
 	default: '{}',
 	description:
-		'JSON object merged into the request\'s "extra" (seed-era model options). Sent only when not empty.',
+		'JSON object merged into the request\'s "extra" (model options of the Sora era; today\'s API refuses "extra"). Sent only when not empty.',
 };
 
 /** Wait Mode and Options of Generate, Remix and Extend (version 1). */
