@@ -11,6 +11,7 @@ module.exports = {
 				'<rootDir>/test/**/*.test.ts',
 				'<rootDir>/test/sim/**/*.test.js',
 				'<rootDir>/test/scripts/**/*.test.js',
+				'<rootDir>/test/*.test.js',
 			],
 			transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
 		},

@@ -1,7 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
-import { formatUsd as usd } from './spend';
+import { formatUsd as usd } from './spend/money';
 
 /** Bad node input, caught before any billed call. Names the field and how to fix it. */
 export class InputError extends Error {
