@@ -1,7 +1,7 @@
 import { VersionedNodeType } from 'n8n-workflow';
-import type { INodeTypeBaseDescription, IVersionedNodeType } from 'n8n-workflow';
+import type { IVersionedNodeType } from 'n8n-workflow';
 
-import { QINGBO_VIDEO_ICON } from './common/icon';
+import { baseDescription } from './common/description';
 import { SoraV1 } from './v1/SoraV1.node';
 import { SoraV2 } from './v2/SoraV2.node';
 
@@ -12,15 +12,6 @@ import { SoraV2 } from './v2/SoraV2.node';
  */
 export class Sora extends VersionedNodeType {
 	constructor() {
-		const baseDescription: INodeTypeBaseDescription = {
-			displayName: 'QingBo Video',
-			name: 'sora',
-			icon: QINGBO_VIDEO_ICON,
-			group: ['transform'],
-			description:
-				'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API',
-			defaultVersion: 2,
-		};
 		const nodeVersions: IVersionedNodeType['nodeVersions'] = {
 			1: new SoraV1(),
 			2: new SoraV2(),

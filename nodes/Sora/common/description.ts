@@ -1,15 +1,31 @@
+/* eslint-disable n8n-nodes-base/node-filename-against-convention -- baseDescription below is the
+   VersionedNodeType's base, not a node's description: the rule takes any object with displayName,
+   name and group for one and wants it in Sora.node.ts, which the versions cannot import. */
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
-	IExecuteFunctions,
-	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
+	INodeTypeBaseDescription,
 	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { resumeFromCallback, resumeWebhooks } from '../../shared/callback-wait';
+import { resumeWebhooks } from '../../shared/callback-wait';
+import { QINGBO_VIDEO_ICON } from './icon';
+
+/**
+ * What n8n shows of QingBo Video whatever the version: the VersionedNodeType's base description,
+ * which each version's description starts from. The type name stays `sora` (saved workflows store
+ * it); what users see is named for the service.
+ */
+export const baseDescription = {
+	displayName: 'QingBo Video',
+	name: 'sora',
+	icon: QINGBO_VIDEO_ICON,
+	group: ['transform'],
+	description:
+		'Generate, extend and edit videos with Veo 3.1, Kling, Seedance, Wan, PixVerse, Hailuo and every other model of the QingBo API',
+	defaultVersion: 2,
+} satisfies INodeTypeBaseDescription;
 
 /**
  * What the descriptions of both versions share: the service's credential and its callback webhook.
@@ -36,21 +52,4 @@ export function resourceProperty(resources: INodePropertyOptions[]): INodeProper
 		options: resources,
 		default: 'video',
 	};
-}
-
-type Router = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
-
-/** What both versions do alike: run their own router, and resume a parked batch by its webhook. */
-export abstract class QingboVideoVersion {
-	/** n8n calls it with the execution as `this`: the version's router. */
-	readonly execute: Router;
-
-	constructor(router: Router) {
-		this.execute = router;
-	}
-
-	// Only "Pause Until Callback" executions are resumed here; execute() is not run again.
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback.call(this);
-	}
 }

@@ -1,7 +1,15 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
+import { resumeFromCallback } from '../../shared/callback-wait';
 import {
-	QingboVideoVersion,
+	baseDescription,
 	resourceProperty,
 	sharedDescription,
 	SUBTITLE,
@@ -16,10 +24,10 @@ import * as video from './actions/video/Video.resource';
  * Version 1, the Sora-era node: saved version-1 nodes keep these parameters and send exactly the
  * requests they always sent (test/nodes/Sora/v1/requests.test.ts pins them).
  */
-export class SoraV1 extends QingboVideoVersion implements INodeType {
+export class SoraV1 implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'QingBo Video',
-		name: 'sora',
+		...baseDescription,
+		// n8n's community lint looks for the icon in the version's own description.
 		icon: QINGBO_VIDEO_ICON,
 		version: 1,
 		description: 'Generate, remix and extend videos with the QingBo API (version 1, Sora era)',
@@ -39,7 +47,12 @@ export class SoraV1 extends QingboVideoVersion implements INodeType {
 
 	methods = { loadOptions: { getModels } };
 
-	constructor() {
-		super(router);
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+
+	/** Pause Until Callback: QingBo's callbacks reach the parked execution here (execute is not run again). */
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await resumeFromCallback.call(this);
 	}
 }
