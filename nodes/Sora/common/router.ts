@@ -1,12 +1,34 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/errors';
 import { raiseFailure, toRows, type ItemResult } from '../../shared/results';
+import { operationProperty } from './properties';
 
 export type Operation = (this: IExecuteFunctions) => Promise<ItemResult[]>;
 /** A version's operations by resource and name: each operation file exports its description and `execute`. */
 export type Operations = Record<string, Record<string, Operation>>;
+
+/**
+ * A resource's Operation selector and the router's map of its operations, from one list of operation
+ * files: an option whose value names no file fails the type check, so no operation is shown that
+ * cannot run.
+ */
+export function resourceOperations<K extends string>(
+	resource: string,
+	files: Record<K, { execute: Operation }>,
+	options: Array<INodePropertyOptions & { value: NoInfer<K> }>,
+	defaultOperation: NoInfer<K>,
+): { selector: INodeProperties; operations: Record<K, Operation> } {
+	const operations = {} as Record<K, Operation>;
+	for (const name of Object.keys(files) as K[]) operations[name] = files[name].execute;
+	return { selector: operationProperty(resource, options, defaultOperation), operations };
+}
 
 /**
  * Both versions' routers: runs the resource's operation, then turns per-item results into output

@@ -6,15 +6,12 @@ import * as account from './account/Account.resource';
 import * as model from './model/Model.resource';
 import * as video from './video/Video.resource';
 
+/** Each resource's operations, typed by the options its Operation selector shows. */
 const operations: Operations = {
-	video: {
-		generate: video.generate.execute,
-		extend: video.extend.execute,
-		edit: video.edit.execute,
-	},
+	video: video.operations,
 	task: task.operations,
-	account: { getBalance: account.getBalance.execute },
-	model: { list: model.list.execute, get: model.get.execute },
+	account: account.operations,
+	model: model.operations,
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

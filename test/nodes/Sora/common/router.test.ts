@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
+import { resourceOperations } from '../../../../nodes/Sora/common/router';
 import { runNode } from '../../../helpers/run-node';
 import { executeContext } from '../../../helpers/execute-context';
 import { FakeApi, ok, status } from '../../../helpers/fake-api';
@@ -154,5 +155,42 @@ describe('router: raiseFailure', () => {
 		expect(error.context.itemIndex).toBe(0);
 		expect(error.description).toMatch(/task_1 \(item 1\), .*task_20 \(item 20\) and 2 more\. /);
 		expect(error.description).not.toMatch(/task_21/);
+	});
+});
+
+describe('resourceOperations: what the Operation selector shows, the router can run', () => {
+	const execute = async () => await Promise.resolve([]);
+
+	it('makes the selector and the map from the same operation files', () => {
+		const { selector, operations } = resourceOperations(
+			'thing',
+			{ make: { execute }, read: { execute } },
+			[
+				{ name: 'Make', value: 'make', action: 'Make a thing' },
+				{ name: 'Read', value: 'read', action: 'Read a thing' },
+			],
+			'read',
+		);
+		expect(selector).toMatchObject({
+			name: 'operation',
+			default: 'read',
+			displayOptions: { show: { resource: ['thing'] } },
+		});
+		expect(Object.keys(operations)).toEqual(['make', 'read']);
+		expect(operations.make).toBe(execute);
+	});
+
+	it('refuses at type-check time an option with no operation file', () => {
+		const { operations } = resourceOperations(
+			'thing',
+			{ make: { execute } },
+			[
+				{ name: 'Make', value: 'make' },
+				// @ts-expect-error: "remove" names no operation file, so the node could not run it
+				{ name: 'Remove', value: 'remove' },
+			],
+			'make',
+		);
+		expect(Object.keys(operations)).toEqual(['make']);
 	});
 });

@@ -1,38 +1,40 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationProperty } from '../../../common/properties';
+import { resourceOperations } from '../../../common/router';
 import * as extend from './extend.operation';
 import * as generate from './generate.operation';
 import * as remix from './remix.operation';
 
-export { extend, generate, remix };
+const videoResource = resourceOperations(
+	'video',
+	{ extend, generate, remix },
+	[
+		{
+			name: 'Extend',
+			value: 'extend',
+			description: 'Continue a finished Sora video with a new segment',
+			action: 'Extend a video',
+		},
+		{
+			name: 'Generate',
+			value: 'generate',
+			description: 'Create a video from a text prompt, optionally guided by images and characters',
+			action: 'Generate a video',
+		},
+		{
+			name: 'Remix',
+			value: 'remix',
+			description: 'Create a variation of a finished video',
+			action: 'Remix a video',
+		},
+	],
+	'generate',
+);
+
+export const operations = videoResource.operations;
 
 export const description: INodeProperties[] = [
-	operationProperty(
-		'video',
-		[
-			{
-				name: 'Extend',
-				value: 'extend',
-				description: 'Continue a finished Sora video with a new segment',
-				action: 'Extend a video',
-			},
-			{
-				name: 'Generate',
-				value: 'generate',
-				description:
-					'Create a video from a text prompt, optionally guided by images and characters',
-				action: 'Generate a video',
-			},
-			{
-				name: 'Remix',
-				value: 'remix',
-				description: 'Create a variation of a finished video',
-				action: 'Remix a video',
-			},
-		],
-		'generate',
-	),
+	videoResource.selector,
 	...generate.description,
 	...remix.description,
 	...extend.description,
