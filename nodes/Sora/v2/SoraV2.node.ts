@@ -1,11 +1,4 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resumeFromCallback } from '../../shared/callback-wait';
 import {
@@ -57,12 +50,9 @@ export class SoraV2 implements INodeType {
 		resourceMapping: { getModelFields },
 	};
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
-	}
+	/** n8n runs version 2 here: its router runs the chosen operation for every item. */
+	execute = router;
 
 	/** Pause Until Callback: QingBo's callbacks reach the parked execution here (execute is not run again). */
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await resumeFromCallback.call(this);
-	}
+	webhook = resumeFromCallback;
 }
