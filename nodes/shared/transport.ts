@@ -11,6 +11,7 @@ import type {
 import { ApiFailure, ExecutionCancelled } from './errors';
 import type { SubmitTiming } from './idempotency';
 import { pause } from './pause';
+import { backoffMs, header, MAX_SERVER_DELAY_MS, serverDelayMs } from './retry-policy';
 import {
 	apiOrigin,
 	checkBaseUrl,
@@ -34,8 +35,6 @@ export interface SubmitAnswer {
 type ApiContext = IExecuteFunctions | IWebhookFunctions | ILoadOptionsFunctions;
 
 const MAX_ATTEMPTS = 6;
-const MAX_BACKOFF_MS = 30_000;
-const MAX_SERVER_DELAY_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 /** A retry with less time than this left in its budget is not worth sending. */
 const MIN_REQUEST_MS = 1_000;
@@ -57,36 +56,6 @@ export const CALLBACK_READ: ReadOptions = {
 	maxAttempts: CALLBACK_READ_ATTEMPTS,
 	deadlineMs: 10_000,
 };
-
-function header(headers: IDataObject | undefined, name: string): string | undefined {
-	const value = headers?.[name] ?? headers?.[name.toLowerCase()];
-	return value === undefined ? undefined : String(value);
-}
-
-/** How long the server asked us to wait: `Retry-After` (seconds or a date) or the body's `reset_at`. */
-export function serverDelayMs(
-	headers: IDataObject | undefined,
-	body: unknown,
-	now = Date.now(),
-): number | undefined {
-	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter) {
-		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	const resetAt = Number((body as { error?: { reset_at?: unknown } })?.error?.reset_at);
-	if (Number.isFinite(resetAt) && resetAt > 0) {
-		return Math.max(0, (resetAt > 1e12 ? resetAt : resetAt * 1000) - now);
-	}
-	return undefined;
-}
-
-function backoffMs(attempt: number): number {
-	const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
-	return base / 2 + Math.random() * (base / 2);
-}
 
 function errorFromBody(status: number, body: unknown, attempts: number): ApiFailure {
 	const error = (body as { error?: IDataObject } | undefined)?.error;

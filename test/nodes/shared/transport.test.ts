@@ -9,12 +9,7 @@ import {
 	toNodeError,
 } from '../../../nodes/shared/errors';
 import { MAX_REDIRECTS } from '../../../nodes/shared/redirects';
-import {
-	apiOrigin,
-	CALLBACK_READ,
-	QingboClient,
-	serverDelayMs,
-} from '../../../nodes/shared/transport';
+import { apiOrigin, CALLBACK_READ, QingboClient } from '../../../nodes/shared/transport';
 import { FakeApi, ok, redirect, status } from '../../helpers/fake-api';
 import { useFakeClock } from '../../helpers/fake-clock';
 
@@ -47,19 +42,6 @@ describe('apiOrigin', () => {
 		[' https://api.qingbo.ai/v1/ ', 'https://api.qingbo.ai'],
 		['', 'https://qingbo.dev'],
 	])('%s → %s', (input, expected) => expect(apiOrigin(input)).toBe(expected));
-});
-
-describe('serverDelayMs', () => {
-	const now = 1_800_000_000_000;
-	it('reads Retry-After seconds and dates, and reset_at in s or ms', () => {
-		expect(serverDelayMs({ 'retry-after': '3' }, {}, now)).toBe(3000);
-		expect(serverDelayMs({ 'retry-after': new Date(now + 5000).toUTCString() }, {}, now)).toBe(
-			5000,
-		);
-		expect(serverDelayMs({}, { error: { reset_at: now / 1000 + 2 } }, now)).toBe(2000);
-		expect(serverDelayMs({}, { error: { reset_at: now + 1500 } }, now)).toBe(1500);
-		expect(serverDelayMs({}, {}, now)).toBeUndefined();
-	});
 });
 
 describe('QingboClient', () => {
