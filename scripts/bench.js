@@ -680,7 +680,7 @@ async function benchTrigger(sim, n8n, id) {
 	const taskIds = [];
 	for (const e of fresh) {
 		const execution = await patiently(() => n8n.getExecution(e.id));
-		taskIds.push(outputOf(execution.run, 'Sora Trigger')[0]?.json.task_id);
+		taskIds.push(outputOf(execution.run, 'QingBo Trigger')[0]?.json.task_id);
 	}
 	const unique = new Set(taskIds).size;
 	const statuses = {};

@@ -2,7 +2,7 @@ import { Expression, NodeHelpers } from 'n8n-workflow';
 
 import { QingboApi } from '../../credentials/QingboApi.credentials';
 
-// The public contract (../shared/contract.md): saved credentials store these names.
+// The public contract: saved credentials store these names.
 describe('QingBo API credential', () => {
 	const credential = new QingboApi();
 	const property = (name: string) => credential.properties.find((p) => p.name === name);

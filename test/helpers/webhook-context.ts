@@ -22,7 +22,7 @@ export function webhookContext(
 	ctx.getNodeParameter.mockImplementation(
 		((name: string, fallback?: unknown) => params[name] ?? fallback) as never,
 	);
-	ctx.getNode.mockReturnValue(mock<INode>({ id: 'trigger-1', name: 'Sora Trigger' }));
+	ctx.getNode.mockReturnValue(mock<INode>({ id: 'trigger-1', name: 'QingBo Trigger' }));
 	ctx.getWorkflow.mockReturnValue({ id: 'wf-1' } as Workflow);
 	ctx.getExecutionId.mockReturnValue(request.executionId ?? `exec-${++executions}`);
 	ctx.getCredentials.mockResolvedValue({ apiKey: 'sk-secret', baseUrl: 'https://qingbo.test' });

@@ -1,5 +1,5 @@
 /**
- * Durable callback waiting and the Sora Trigger, in a running n8n (`n8n start`): workflows are
+ * Durable callback waiting and the QingBo Trigger, in a running n8n (`n8n start`): workflows are
  * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
  */
 const { outputOf, errorOf, request, until } = require('./host');
@@ -257,14 +257,14 @@ describe('Stop button', () => {
 	});
 });
 
-describe('Sora Trigger', () => {
+describe('QingBo Trigger', () => {
 	test('starts one execution per real completion, with the task read from the API', async () => {
 		const seen = await executionIds(WORKFLOWS.trigger.id);
 		const taskId = await submitWithCallback('A paper boat');
 		const execution = await n8n.waitForExecution(WORKFLOWS.trigger.id, {
 			where: (e) => !seen.has(e.id),
 		});
-		const [item] = outputOf(execution.run, 'Sora Trigger');
+		const [item] = outputOf(execution.run, 'QingBo Trigger');
 		expect(item.json).toMatchObject({ task_id: taskId, status: 'completed', progress: 100 });
 		expect(item.json.delivery_key).toBe(`${taskId}:completed`);
 		expect(outputOf(execution.run, 'Follow Up')).toHaveLength(1);
@@ -350,7 +350,7 @@ describe('Sora Trigger', () => {
 		const execution = await n8n.waitForExecution(WORKFLOWS.guardedTrigger.id, {
 			where: (e) => !seen.has(e.id),
 		});
-		const [item] = outputOf(execution.run, 'Sora Trigger');
+		const [item] = outputOf(execution.run, 'QingBo Trigger');
 		expect(item.json).toMatchObject({ task_id: signed, status: 'completed' });
 		expect(item.binary.data).toMatchObject({ mimeType: 'video/mp4', fileName: `${signed}.mp4` });
 
@@ -403,7 +403,7 @@ describe('Editor calls', () => {
 	});
 });
 
-describe('Sora Trigger across a restart', () => {
+describe('QingBo Trigger across a restart', () => {
 	test('a repeat after n8n restarts starts a second execution; Remove Duplicates on delivery_key publishes once', async () => {
 		const url = `${n8n.baseUrl}/webhook/qb-sora-deduped/sora`;
 		const seen = await executionIds(WORKFLOWS.dedupedTrigger.id);
@@ -448,7 +448,7 @@ describe('Sora Trigger across a restart', () => {
 		const execution = await n8n.waitForExecution(WORKFLOWS.dedupedTrigger.id, {
 			where: (e) => !seen.has(e.id),
 		});
-		const [item] = outputOf(execution.run, 'Sora Trigger');
+		const [item] = outputOf(execution.run, 'QingBo Trigger');
 		expect(item.json.delivery_key).toBe(`${first}:completed`);
 		expect(outputOf(execution.run, 'Remove Duplicates')).toHaveLength(0);
 		expect(Object.keys(execution.run.data.resultData.runData)).not.toContain('Publish');

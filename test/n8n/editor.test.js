@@ -88,7 +88,8 @@ const WORKFLOWS = {
 		}),
 	]),
 	trigger: chainWorkflow('qbEditorCheck002', 'Sora Trigger in the editor', [
-		soraTriggerNode({ events: ['completed'] }),
+		// Named as workflows saved before the rename name it.
+		soraTriggerNode({ events: ['completed'] }, { name: 'Sora Trigger' }),
 		noOpNode('Follow Up'),
 	]),
 	// Saved as the editor saves it: the value and n8n's copy of the fields (schema), the set ones shown.

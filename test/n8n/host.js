@@ -10,7 +10,7 @@
  *   outputOf(run, 'Sora')                            // -> [{ json, binary }]
  *   await inst.dispose();
  *
- * How (see ../shared/notes/n8n-host-recipe.md, relative to the repository root):
+ * How:
  * - n8n >= 2.36 needs Node 24. We take it from the npm `node` package (binary + headers), into
  *   <cache>/node-24.21.0, and run every n8n process with it. The tests themselves run on the project's Node.
  * - n8n is installed from test/n8n/host/package.json + package-lock.json into <cache>/n8n-<key>, key = first 12 hex

@@ -1,5 +1,5 @@
 /**
- * The package in n8n QUEUE MODE (issue 10): Redis + PostgreSQL + n8n main + 2 workers + 1 webhook processor
+ * The package in n8n QUEUE MODE: Redis + PostgreSQL + n8n main + 2 workers + 1 webhook processor
  * (test/n8n/queue-stack.js), one stack for the whole file. N8N_WEBHOOK_URL points at the webhook processor,
  * as docs/operations.md recommends, so resume URLs reach it.
  *
@@ -214,7 +214,7 @@ async function triggerExecutionsOf(taskId) {
 		const execution = await stack.n8n.getExecution(e.id);
 		let item;
 		try {
-			[item] = outputOf(execution.run, 'Sora Trigger');
+			[item] = outputOf(execution.run, 'QingBo Trigger');
 		} catch (error) {
 			item = { json: { error: error.message } }; // counted, under no task
 		}
@@ -696,7 +696,7 @@ async function expectDownloadByCallback(idPrefix) {
 	await expectStoredVideo(item, idPrefix, size, expected);
 }
 
-describe('Sora Trigger', () => {
+describe('QingBo Trigger', () => {
 	let tasks;
 	let callbacks; // the simulator's records of its callbacks (beforeEach resets the simulator)
 	beforeAll(async () => {
@@ -759,7 +759,7 @@ async function completedTask(prompt) {
 
 // The guarantee the README states: one execution per outcome per process (the trigger's memory);
 // across processes and restarts, Remove Duplicates on delivery_key lets one execution through.
-describe('Sora Trigger de-duplication across processes', () => {
+describe('QingBo Trigger de-duplication across processes', () => {
 	test('the same callback to one process three times starts one execution', async () => {
 		const { taskId, body } = await completedTask('Three times to one process');
 		for (let i = 0; i < 3; i++)

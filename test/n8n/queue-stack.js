@@ -2,7 +2,7 @@
 /**
  * n8n in queue mode for the real-n8n tests and `scripts/bench-queue.js`: Redis + PostgreSQL + n8n main
  * (`n8n start`) + 2 workers (`n8n worker`) + 1 webhook processor (`n8n webhook`), all on free loopback ports,
- * sharing one user folder with our packed package installed (see ../shared/notes/n8n-queue-mode.md).
+ * sharing one user folder with our packed package installed (docs/operations.md says what an operator sets).
  *
  *   const { startQueueStack } = require('./queue-stack');
  *   const stack = await startQueueStack({ credentials, workflows, webhooks: ['my-path'] });

@@ -102,10 +102,10 @@ const removeSeenBeforeNode = (dedupeValue, name = 'Remove Duplicates') => ({
 	retryOnFail: true,
 });
 
-/** Sora Trigger with a fixed webhookId, so its production URL is /webhook/<webhookId>/sora. */
+/** QingBo Trigger with a fixed webhookId, so its production URL is /webhook/<webhookId>/sora. */
 const soraTriggerNode = (
 	parameters,
-	{ name = 'Sora Trigger', webhookId = 'qb-sora-trigger' } = {},
+	{ name = 'QingBo Trigger', webhookId = 'qb-sora-trigger' } = {},
 ) => ({
 	parameters,
 	name,

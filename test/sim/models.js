@@ -1198,7 +1198,7 @@ const TODAY_MODELS = Object.keys(MODEL_RULES);
 const DELISTED = { 'sora-2': '2026-09-24', 'sora-2-pro': '2026-09-24' };
 const SORA_SUCCESSORS = ['veo3.1-fast', 'veo3.1-quality', 'kling-v3', 'seedance-2.0'];
 
-/** Sora 2 list prices (the G2 price list) so the seed / latest flavours keep their figures. */
+/** Sora 2 list prices (the docs' price list before 2026-09-24) so the seed / latest flavours keep their figures. */
 const SORA_PRICES = {
 	'sora-2': {
 		unit: 'second',

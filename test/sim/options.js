@@ -3,7 +3,7 @@
  * Simulator options: defaults, the three doc "flavours", and checking of runtime changes.
  *
  * A flavour is a preset for the format knobs on which the QingBo docs disagree
- * (see ../shared/notes/qingbo-api-history.md, beside this repository). Each knob can also be set on its own;
+ * (the seed flavour: the docs of April 2026; latest: later versions; today: the API since 2026-09-24). Each knob can also be set on its own;
  * choosing a flavour again resets the knobs to that preset unless the same call sets them.
  * A flavour may also preset a few ordinary options (FLAVOUR_OPTIONS: `today` sets models,
  * delistedModels and resultTtlMs); those follow the same rule, and return to their defaults when a
@@ -13,7 +13,7 @@ const { TODAY_MODELS } = require('./models');
 
 /**
  * Knobs that a flavour presets.
- * - preConsumedCost: money on the wire (G2+): pre_consumed_cost in submit and unfinished status
+ * - preConsumedCost: money on the wire (the docs after the first): pre_consumed_cost in submit and unfinished status
  *   answers, billing_status on terminal ones, and the balance check (402 insufficient_balance).
  * - modelRules: models of today's catalogue (models.js) get their own field rules: undeclared field
  *   -> 400 capability_violation, bad value / missing field -> 400 invalid_request, bad ref_task_id ->
@@ -46,7 +46,7 @@ const FLAVOURS = {
 		modelsFormat: 'basic',
 		submitProgressNumber: false,
 	},
-	// Today's API (from 2026-09-24): many video models, Sora delisted; ../shared/api.md "Today's API".
+	// Today's API (from 2026-09-24): many video models, Sora delisted.
 	today: {
 		progressFormat: 'percent',
 		timestampUnit: 's',

@@ -1,7 +1,7 @@
 'use strict';
 /**
- * QingBo task API simulator: a local node:http server that answers like the API in
- * ../shared/api.md (beside this repository), so unit tests, n8n tests and the demo run offline.
+ * QingBo task API simulator: a local node:http server that answers like QingBo's task API (its
+ * documented versions, see options.js), so unit tests, n8n tests and the demo run offline.
  *
  * In process:  const sim = await startSimulator({ renderMs: 200 }); ... await sim.close();
  * As a CLI:    node test/sim/simulator.js --port 8787 [--api-key KEY] [--render-ms 8000]

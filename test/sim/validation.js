@@ -1,7 +1,7 @@
 'use strict';
 /**
- * Submit validation: the checks every model gets, and the seed's (April 2026, G1) Sora 2 rules
- * from ../shared/api.md (beside this repository). Only sora-2 / sora-2-pro get the Sora rules. Other
+ * Submit validation: the checks every model gets, and the Sora 2 rules of QingBo's first docs
+ * (April 2026). Only sora-2 / sora-2-pro get the Sora rules. Other
  * models are data, accepted with whatever fields they carry, unless the `modelRules` option is on:
  * then the models of today's catalogue (models.js) get their own per-model rules (validateModelRules).
  *

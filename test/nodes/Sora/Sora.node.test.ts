@@ -7,7 +7,7 @@ import type {
 import { Sora } from '../../../nodes/Sora/Sora.node';
 
 /**
- * The public contract (../shared/contract.md): saved workflows store these names and omit values equal to
+ * The public contract: saved workflows store these names and omit values equal to
  * a parameter's default, so a renamed parameter or value, or a changed default, silently changes them.
  */
 const node = new Sora();
@@ -144,7 +144,7 @@ describe('QingBo Video (type sora) version 1: the public names and defaults save
 	});
 });
 
-describe('QingBo Video (type sora) version 2: the public names and defaults of ../shared/contract.md', () => {
+describe('QingBo Video (type sora) version 2: the public names and defaults saved workflows rely on', () => {
 	it('offers the resources video (default), task, account and model', () => {
 		const resource = one('resource', 'video', undefined, 2);
 		expect(values(resource)).toEqual(['account', 'model', 'task', 'video']);

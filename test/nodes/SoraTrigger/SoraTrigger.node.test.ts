@@ -189,7 +189,7 @@ describe('QingBo Trigger webhook', () => {
 	});
 });
 
-// The public contract (../shared/contract.md): saved workflows store these names and omit default values.
+// The public contract: saved workflows store these names and omit default values.
 describe('QingBo Trigger: the public names and defaults saved workflows rely on', () => {
 	const { description } = trigger;
 	const parameter = (name: string) => description.properties.find((p) => p.name === name);

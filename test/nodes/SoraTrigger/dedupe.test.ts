@@ -12,7 +12,7 @@ import {
 function trigger(workflowId: string, nodeId: string) {
 	const ctx = mockDeep<IWebhookFunctions>();
 	ctx.getWorkflow.mockReturnValue({ id: workflowId } as Workflow);
-	ctx.getNode.mockReturnValue(mock<INode>({ id: nodeId, name: 'Sora Trigger' }));
+	ctx.getNode.mockReturnValue(mock<INode>({ id: nodeId, name: 'QingBo Trigger' }));
 	return ctx;
 }
 
