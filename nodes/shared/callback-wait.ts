@@ -25,9 +25,8 @@ import {
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
 import { failed, toRows, type ItemResult } from './results';
-import { isTerminal, keepSubmitFacts, statusClaimedByCallback, type Task } from './task';
+import { failureOf, isTerminal, keepSubmitFacts, statusClaimedByCallback, type Task } from './task';
 import { QingboClient } from './transport';
-import { failureOf } from './waiting';
 
 /**
  * Pause Until Callback, for a whole batch: park the execution once, resume it once.

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { TaskFailure } from './errors';
 import { isTaskId } from './redirects';
 import { quotaToUsd } from './spend/money';
 
@@ -159,4 +160,29 @@ export function taskIdFromCallback(body: unknown): string | undefined {
 export function statusClaimedByCallback(body: unknown): string | undefined {
 	const status = callbackTask(body)?.status;
 	return status === undefined ? undefined : canonicalStatus(status);
+}
+
+/** A terminal task that did not complete, as the error its row or the node shows; undefined when completed. */
+export function failureOf(task: Task): TaskFailure | undefined {
+	if (task.status === 'completed') return undefined;
+	// QingBo gives the same ended task back for the same key and request: say how to get a new one.
+	const again =
+		task.reused === true
+			? ' It came back from an earlier run for the same Options › Idempotency Key and request: to try again, change the prompt, a field or the key.'
+			: '';
+	const apiError = (task.error ?? {}) as { message?: string; code?: string };
+	if (task.status === 'cancelled') {
+		return new TaskFailure(
+			`Task ${task.task_id} was cancelled`,
+			task,
+			`The task was cancelled before it finished; submit it again if you still need the video.${again}`,
+		);
+	}
+	const reason = apiError.message ? `: ${apiError.message}` : '';
+	const code = apiError.code ? ` (${apiError.code})` : '';
+	return new TaskFailure(
+		`Task ${task.task_id} failed${reason}${code}`,
+		task,
+		`QingBo could not render this task. Check the prompt and inputs against the model's rules, then submit again.${again}`,
+	);
 }

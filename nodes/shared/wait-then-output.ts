@@ -2,12 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
-import { isTerminal, keepSubmitFacts, type Task } from './task';
+import { failureOf, isTerminal, keepSubmitFacts, type Task } from './task';
 import type { QingboClient } from './transport';
 import {
 	DEFAULT_POLL_INTERVAL_S,
 	DEFAULT_TIMEOUT_S,
-	failureOf,
 	waitForTasks,
 	type WaitOutcome,
 } from './waiting';

@@ -2,7 +2,7 @@ import { ApiFailure, TaskFailure } from './errors';
 import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { pause } from './pause';
 import { FIRST_READ_MS, PollSchedule, RenderPace } from './poll-schedule';
-import { isTerminal, toUnixSeconds, type Task } from './task';
+import { failureOf, isTerminal, toUnixSeconds, type Task } from './task';
 import type { QingboClient } from './transport';
 
 /** Options › Poll Interval's default: 0 = no fixed cadence, each task's reads follow what is known (poll-schedule.ts). */
@@ -23,31 +23,6 @@ export interface WaitRequest {
 }
 
 export type WaitOutcome = { task: Task } | { error: Error; task?: Task };
-
-/** A terminal task that did not complete, as the error its row or the node shows; undefined when completed. */
-export function failureOf(task: Task): TaskFailure | undefined {
-	if (task.status === 'completed') return undefined;
-	// QingBo gives the same ended task back for the same key and request: say how to get a new one.
-	const again =
-		task.reused === true
-			? ' It came back from an earlier run for the same Options › Idempotency Key and request: to try again, change the prompt, a field or the key.'
-			: '';
-	const apiError = (task.error ?? {}) as { message?: string; code?: string };
-	if (task.status === 'cancelled') {
-		return new TaskFailure(
-			`Task ${task.task_id} was cancelled`,
-			task,
-			`The task was cancelled before it finished; submit it again if you still need the video.${again}`,
-		);
-	}
-	const reason = apiError.message ? `: ${apiError.message}` : '';
-	const code = apiError.code ? ` (${apiError.code})` : '';
-	return new TaskFailure(
-		`Task ${task.task_id} failed${reason}${code}`,
-		task,
-		`QingBo could not render this task. Check the prompt and inputs against the model's rules, then submit again.${again}`,
-	);
-}
 
 function timedOut(
 	taskId: string,

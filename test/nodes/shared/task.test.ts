@@ -1,10 +1,12 @@
 import {
+	failureOf,
 	keepSubmitFacts,
 	isTerminal,
 	normaliseTask,
 	taskIdFromCallback,
 	toProgress,
 	toUnixSeconds,
+	type Task,
 } from '../../../nodes/shared/task';
 
 describe('normaliseTask', () => {
@@ -138,5 +140,28 @@ describe('helpers', () => {
 		const own = normaliseTask({ task_id: 't', status: 'queued', pre_consumed_cost: 1000 });
 		expect(keepSubmitFacts(own, { pre_consumed_cost: 288000 }).pre_consumed_cost).toBe(1000);
 		expect(keepSubmitFacts(settled, undefined)).toBe(settled);
+	});
+});
+
+describe('failureOf: a terminal task as the error its row or the node shows', () => {
+	const task = (fields: Partial<Task>) => ({ task_id: 'task_1', progress: 100, ...fields }) as Task;
+
+	it('is nothing for a completed task', () => {
+		expect(failureOf(task({ status: 'completed' }))).toBeUndefined();
+	});
+
+	it("names the task and QingBo's reason for a failed one", () => {
+		const failure = failureOf(
+			task({ status: 'failed', error: { message: 'render failed', code: 'task_failed' } }),
+		);
+		expect(failure?.message).toBe('Task task_1 failed: render failed (task_failed)');
+		expect(failure?.description).toMatch(/^QingBo could not render this task/);
+	});
+
+	it('says a cancelled task was cancelled, and how to get a new task for one given back', () => {
+		expect(failureOf(task({ status: 'cancelled' }))?.message).toBe('Task task_1 was cancelled');
+		expect(failureOf(task({ status: 'failed', reused: true }))?.description).toMatch(
+			/change the prompt, a field or the key\.$/,
+		);
 	});
 });
