@@ -9,7 +9,8 @@ import type {
 
 import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
 import { sameSecret } from '../shared/callback-token';
-import { DEFAULT_MAX_DOWNLOAD_MB, maxDownloadOption } from '../Sora/common/properties';
+import { maxDownloadOption } from '../Sora/common/properties';
+import { DEFAULT_MAX_DOWNLOAD_MB } from '../shared/option-defaults';
 import { taskOutput } from '../shared/download';
 import { isTerminal } from '../shared/task';
 import { claimDelivery, deliveryKey, settleDelivery } from './dedupe';

@@ -1,11 +1,10 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { InputError, RedirectRefused, TaskFailure } from './errors';
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from './option-defaults';
 import type { Task } from './task';
 import type { QingboClient } from './transport';
 
-/** The largest result file downloaded by default (Options › Max Download Size): far above any video QingBo makes, far below a full disk. */
-export const MAX_DOWNLOAD_BYTES = 2 * 1024 ** 3;
 /** The longest one download may take, first request to last byte (webhook answers have no Stop). */
 export const DOWNLOAD_DEADLINE_MS = 30 * 60_000;
 
@@ -149,14 +148,14 @@ export function mimeTypeOf(response: { headers?: IDataObject }): string {
 export interface OutputOptions {
 	download?: boolean;
 	binaryPropertyName?: string;
-	/** Options › Max Download Size (MB); empty: MAX_DOWNLOAD_BYTES. */
+	/** Options › Max Download Size (MB); empty: DEFAULT_MAX_DOWNLOAD_BYTES. */
 	maxDownloadMb?: number;
 }
 
 /** The byte cap Options › Max Download Size (MB) asks, refused when it is not a positive number. */
 function maxBytesOf(options: OutputOptions): number {
 	const mb = options.maxDownloadMb as unknown;
-	if (mb === undefined || mb === null || mb === '') return MAX_DOWNLOAD_BYTES;
+	if (mb === undefined || mb === null || mb === '') return DEFAULT_MAX_DOWNLOAD_BYTES;
 	const n = typeof mb === 'string' ? Number(mb.trim()) : mb;
 	if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
 		throw new InputError(

@@ -2,6 +2,7 @@ import { jsonParse } from 'n8n-workflow';
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from './errors';
+import { MAX_POLL_INTERVAL_S, MAX_TIMEOUT_S } from './option-defaults';
 
 /** Reading node parameters that every version shares: required text and JSON objects. */
 
@@ -33,10 +34,6 @@ export function parseJsonObject(value: unknown, field: string): IDataObject {
 	}
 	return parsed as IDataObject;
 }
-
-/** The longest a node may be told to wait: 7 days (a parked batch; polling that long holds a worker). */
-export const MAX_TIMEOUT_S = 7 * 24 * 3600;
-const MAX_POLL_INTERVAL_S = 3600;
 
 interface NumberOption {
 	field: string;

@@ -10,7 +10,7 @@ import { capForBatch, priceKey, submitWithinCap, type SpendCap } from './spend';
 import { isTerminal, keepSubmitFacts, type Task } from './task';
 import { QingboClient } from './transport';
 import { waitThenOutput, type TaskToFinish, type WaitOptions } from './wait-then-output';
-import { DEFAULT_TIMEOUT_S } from './waiting';
+import { DEFAULT_TIMEOUT_S } from './option-defaults';
 
 /**
  * The one submit flow of every video operation of every node version; they differ only in the

@@ -4,12 +4,8 @@ import { IN_FLIGHT, mapWithConcurrency } from './concurrency';
 import { taskOutput, type OutputOptions } from './download';
 import { failureOf, isTerminal, keepSubmitFacts, type Task } from './task';
 import type { QingboClient } from './transport';
-import {
-	DEFAULT_POLL_INTERVAL_S,
-	DEFAULT_TIMEOUT_S,
-	waitForTasks,
-	type WaitOutcome,
-} from './waiting';
+import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from './option-defaults';
+import { waitForTasks, type WaitOutcome } from './waiting';
 import { failed, type ItemResult } from './results';
 
 export interface WaitOptions extends OutputOptions {

@@ -5,11 +5,6 @@ import { FIRST_READ_MS, PollSchedule, RenderPace } from './poll-schedule';
 import { failureOf, isTerminal, toUnixSeconds, type Task } from './task';
 import type { QingboClient } from './transport';
 
-/** Options › Poll Interval's default: 0 = no fixed cadence, each task's reads follow what is known (poll-schedule.ts). */
-export const DEFAULT_POLL_INTERVAL_S = 0;
-/** Options › Timeout's default, in seconds: for polling and for a parked batch. */
-export const DEFAULT_TIMEOUT_S = 1200;
-
 /** A failed read is retried once at once, then simply again at its next read. */
 const READ_ATTEMPTS = 2;
 

@@ -1,7 +1,11 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { MAX_TIMEOUT_S } from '../../shared/input';
-import { DEFAULT_POLL_INTERVAL_S, DEFAULT_TIMEOUT_S } from '../../shared/waiting';
+import {
+	DEFAULT_MAX_DOWNLOAD_MB,
+	DEFAULT_POLL_INTERVAL_S,
+	DEFAULT_TIMEOUT_S,
+	MAX_TIMEOUT_S,
+} from '../../shared/option-defaults';
 
 /** Properties both node versions show; each operation file lists the ones it uses. */
 
@@ -110,9 +114,6 @@ export const downloadOption: INodeProperties = {
 	description:
 		'Whether to put the finished video into binary data (streamed, so large files are fine). Off: the JSON has video_url.',
 };
-
-/** Options › Max Download Size (MB)'s default: far above any video QingBo makes (download.ts). */
-export const DEFAULT_MAX_DOWNLOAD_MB = 2048;
 
 export const maxDownloadOption: INodeProperties = {
 	displayName: 'Max Download Size (MB)',

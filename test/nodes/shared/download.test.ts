@@ -1,12 +1,8 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import { TaskFailure } from '../../../nodes/shared/errors';
-import {
-	MAX_DOWNLOAD_BYTES,
-	mimeTypeOf,
-	taskOutput,
-	withinLimits,
-} from '../../../nodes/shared/download';
+import { mimeTypeOf, taskOutput, withinLimits } from '../../../nodes/shared/download';
+import { DEFAULT_MAX_DOWNLOAD_BYTES } from '../../../nodes/shared/option-defaults';
 import type { Task } from '../../../nodes/shared/task';
 import { QingboClient } from '../../../nodes/shared/transport';
 import { executeContext } from '../../helpers/execute-context';
@@ -253,7 +249,7 @@ describe('download limits', () => {
 		);
 		expect(ctx.helpers.prepareBinaryData).not.toHaveBeenCalled();
 		expect(body.destroyed).toBe(true);
-		expect(MAX_DOWNLOAD_BYTES).toBe(2 * 1024 ** 3);
+		expect(DEFAULT_MAX_DOWNLOAD_BYTES).toBe(2 * 1024 ** 3);
 	});
 
 	it('takes the cap from Options › Max Download Size (MB)', async () => {
