@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TaskFailure } from './errors';
-import { isTaskId } from './redirects';
+import { isTaskId } from './url-policy';
 import { quotaToUsd } from './spend/money';
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const;

@@ -20,7 +20,7 @@ import {
 	followRedirects,
 	foreignRedirect,
 	keyMayFollow,
-} from './redirects';
+} from './url-policy';
 import { normaliseTask, type Task } from './task';
 
 export { apiOrigin };

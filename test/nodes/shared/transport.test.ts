@@ -8,7 +8,7 @@ import {
 	RedirectRefused,
 	toNodeError,
 } from '../../../nodes/shared/errors';
-import { MAX_REDIRECTS } from '../../../nodes/shared/redirects';
+import { MAX_REDIRECTS } from '../../../nodes/shared/url-policy';
 import { apiOrigin, CALLBACK_READ, QingboClient } from '../../../nodes/shared/transport';
 import { FakeApi, ok, redirect, status } from '../../helpers/fake-api';
 import { useFakeClock } from '../../helpers/fake-clock';

@@ -1,4 +1,4 @@
-/** Where a request may go: the Base URL, task IDs in paths, redirects and download links. */
+/** The URL policy: where a request may go (the Base URL, task IDs in paths, redirects, download links). */
 import type { IDataObject } from 'n8n-workflow';
 
 import { ExecutionCancelled, InputError, RedirectRefused } from './errors';
