@@ -150,20 +150,10 @@ export class NotSubmitted extends Error {
 	}
 }
 
+/** Fields every version sets the same way; a version names its others (PreparedRequest.fieldSources). */
 const FIELD_LABELS: Record<string, string> = {
 	model: 'Model',
 	prompt: 'Prompt',
-	aspect_ratio: 'Aspect Ratio',
-	duration: 'Duration',
-	resolution: 'Resolution',
-	image_urls: 'Image URLs',
-	characters: 'Characters',
-	'extra.characters': 'Characters',
-	video_id: 'Source Task ID',
-	'extra.video_id': 'Source Task ID',
-	strength: 'Strength',
-	'extra.strength': 'Strength',
-	extra: 'Options › Extra',
 	callback_url: 'Options › Callback URL',
 };
 

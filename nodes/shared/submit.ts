@@ -35,6 +35,8 @@ export interface PreparedRequest {
 	estimateUsd?: number;
 	/** Where the user set each body field (e.g. `duration` → "Model Fields › duration"), for the API's 400s. */
 	fieldSources?: Record<string, string>;
+	/** When the API refuses what was sent (`sent`: the body, or its identity) in a way the version can mend: what to send once instead. */
+	resendAs?: (refused: ApiFailure, sent: IDataObject) => IDataObject | undefined;
 }
 
 /** Builds and checks one item's final request; may read the API (never a billed call). */
@@ -58,12 +60,6 @@ interface Prepared extends PreparedRequest {
 	task?: Task;
 }
 
-/** Later API versions reject `extra` and take model fields at the root: retry once that way. */
-function hoistExtra(body: IDataObject): IDataObject {
-	const { extra, ...rest } = body;
-	return { ...(extra as IDataObject), ...rest };
-}
-
 /** One submit under the item's idempotency key; a keyed task says whether it was given back. */
 async function send(
 	ctx: IExecuteFunctions,
@@ -83,15 +79,11 @@ async function submit(ctx: IExecuteFunctions, client: QingboClient, item: Prepar
 		(error: Error) => error,
 	);
 	if (!(first instanceof Error)) return first;
-	if (first instanceof ApiFailure && first.param && item.fieldSources?.[first.param])
-		first.field = item.fieldSources[first.param];
-	const rejectsExtra =
-		first instanceof ApiFailure &&
-		first.status === 400 &&
-		first.param === 'extra' &&
-		item.body.extra;
-	if (!rejectsExtra) throw first;
-	return await send(ctx, client, item, hoistExtra(item.body), hoistExtra(item.identity));
+	if (!(first instanceof ApiFailure)) throw first;
+	if (first.param && item.fieldSources?.[first.param]) first.field = item.fieldSources[first.param];
+	const mended = item.resendAs?.(first, item.body);
+	if (!mended) throw first;
+	return await send(ctx, client, item, mended, item.resendAs!(first, item.identity) ?? mended);
 }
 
 /** Every item's request, built and checked before anything is submitted. */

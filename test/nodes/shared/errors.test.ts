@@ -29,8 +29,7 @@ const advise = (error: unknown, taskId?: string, itemIndex = 0) =>
 
 describe('toNodeError: advice per API answer', () => {
 	it.each([
-		['resolution', 'Resolution'],
-		['extra.video_id', 'Source Task ID'],
+		['prompt', 'Prompt'],
 		['callback_url', 'Options › Callback URL'],
 		['seed', 'seed'],
 	])('400 with param %s points at the field "%s"', (param, label) => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../helpers/run-node';
 import { executeContext } from '../../helpers/execute-context';
-import { FakeApi, ok, status } from '../../helpers/fake-api';
+import { FakeApi, status } from '../../helpers/fake-api';
 import { useFakeClock } from '../../helpers/fake-clock';
 import { generateParams as generate, keyedQingbo, qingbo } from '../../helpers/fake-qingbo';
 import { callbackToken } from '../../../nodes/shared/callback-token';
@@ -31,61 +31,6 @@ describe('submitAndWait', () => {
 			executeContext(otherExecution.api, generate, { items: 2, executionId: 'exec-2' }),
 		);
 		expect(keys(otherExecution.api)[0]).not.toEqual(keys(first.api)[0]);
-	});
-
-	it('moves extra fields to the body root when the API rejects `extra`', async () => {
-		const api = new FakeApi().on(
-			'POST',
-			'/v1/tasks',
-			status(400, { code: 'capability_violation', param: 'extra' }),
-			ok({ task_id: 'task_r', status: 'queued' }),
-		);
-		const params = {
-			resource: 'video',
-			operation: 'remix',
-			model: 'sora-2',
-			prompt: 'neon',
-			sourceTaskId: 'task_src',
-			strength: '3',
-			waitMode: 'none',
-			options: {},
-		};
-		const [output] = await runNode(executeContext(api, params));
-		expect(output[0].json).toMatchObject({ task_id: 'task_r', status: 'queued' });
-		const [rejected, accepted] = api.calls.map((c) => c.body as IDataObject);
-		expect(rejected.extra).toEqual({ video_id: 'task_src', strength: 3 });
-		expect(accepted).toEqual({
-			model: 'sora-2',
-			action: 'remix',
-			prompt: 'neon',
-			video_id: 'task_src',
-			strength: 3,
-		});
-		expect(api.calls[0].headers).not.toEqual(api.calls[1].headers);
-	});
-
-	it('merges Options › Extra and Additional Fields, and sends no empty extra', async () => {
-		const { api, bodies } = qingbo();
-		const params = {
-			...generate,
-			model: 'veo3.1-fast',
-			waitMode: 'none',
-			options: {
-				extra: '{"seed": 7}',
-				additionalFields: { generate_audio: true },
-				callbackUrl: 'https://n8n.test/webhook/x/sora?secret=s',
-			},
-		};
-		await runNode(executeContext(api, params));
-		expect(bodies[0]).toMatchObject({
-			model: 'veo3.1-fast',
-			extra: { seed: 7 },
-			generate_audio: true,
-			callback_url: 'https://n8n.test/webhook/x/sora?secret=s',
-		});
-		const plain = qingbo();
-		await runNode(executeContext(plain.api, { ...generate, waitMode: 'none' }));
-		expect(plain.bodies[0]).not.toHaveProperty('extra');
 	});
 
 	it('in callback mode parks a whole batch once: every task with the one resume URL, a row per item in order', async () => {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ApiFailure } from '../../../../shared/errors';
 import { parseJsonObject } from '../../../../shared/input';
 import type { PrepareRequest, VideoOptions } from '../../../../shared/submit';
 import { checkSoraRules } from './sora-rules';
@@ -22,11 +23,33 @@ function finishBody(body: IDataObject, options: VideoOptions): IDataObject {
 	return finished;
 }
 
-/** Version 1's requests: the operation's body, Options › Extra and Additional Fields, the seed's Sora rules. */
+/** Where version 1's fields are set, by the API's names: what a 400 naming one points at. */
+const FIELD_LABELS: Record<string, string> = {
+	aspect_ratio: 'Aspect Ratio',
+	duration: 'Duration',
+	resolution: 'Resolution',
+	image_urls: 'Image URLs',
+	characters: 'Characters',
+	'extra.characters': 'Characters',
+	video_id: 'Source Task ID',
+	'extra.video_id': 'Source Task ID',
+	strength: 'Strength',
+	'extra.strength': 'Strength',
+	extra: 'Options › Extra',
+};
+
+/** Later API versions refuse `extra` and take its fields at the root: send once more that way. */
+function extraAtRoot(refused: ApiFailure, sent: IDataObject): IDataObject | undefined {
+	if (refused.status !== 400 || refused.param !== 'extra' || !sent.extra) return undefined;
+	const { extra, ...rest } = sent;
+	return { ...(extra as IDataObject), ...rest };
+}
+
+/** Version 1's requests: the operation's body, Options › Extra and Additional Fields, Sora's original rules. */
 export function seedRequest(build: BuildRequest): PrepareRequest {
 	return async function (this: IExecuteFunctions, _client, itemIndex, options) {
 		const body = finishBody(build.call(this, itemIndex), options);
 		checkSoraRules(body);
-		return { body };
+		return { body, fieldSources: FIELD_LABELS, resendAs: extraAtRoot };
 	};
 }
