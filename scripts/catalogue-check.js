@@ -133,7 +133,7 @@ const DIST = path.join(__dirname, '..', 'dist', 'nodes', 'shared');
  * not this machine): the key never travels in clear text off it.
  */
 function checkedBaseUrl(raw) {
-	const { apiOrigin, checkBaseUrl } = require(path.join(DIST, 'url-policy.js'));
+	const { apiOrigin, checkBaseUrl } = require(path.join(DIST, 'transport', 'url-policy.js'));
 	const url = checkBaseUrl(apiOrigin(raw || DEFAULT_BASE_URL), false);
 	return url.origin + url.pathname.replace(/\/+$/, '');
 }

@@ -7,12 +7,16 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { ANSWER_WITH_WEBHOOK_RESPONSE, readCallbackTask, reply } from '../shared/callback-request';
-import { sameSecret } from '../shared/callback-token';
+import {
+	ANSWER_WITH_WEBHOOK_RESPONSE,
+	readCallbackTask,
+	reply,
+} from '../shared/callbacks/callback-request';
+import { sameSecret } from '../shared/callbacks/callback-token';
 import { maxDownloadOption } from '../Sora/common/properties';
 import { DEFAULT_MAX_DOWNLOAD_MB } from '../shared/option-defaults';
-import { taskOutput } from '../shared/download';
-import { isTerminal } from '../shared/task';
+import { taskOutput } from '../shared/transport/download';
+import { isTerminal } from '../shared/task/task';
 import { claimDelivery, deliveryKey, settleDelivery } from './dedupe';
 
 export class SoraTrigger implements INodeType {

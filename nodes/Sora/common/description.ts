@@ -9,7 +9,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { resumeWebhooks } from '../../shared/callback-wait';
+import { resumeWebhooks } from '../../shared/callbacks/callback-wait';
 import { QINGBO_VIDEO_ICON } from './icon';
 
 /**

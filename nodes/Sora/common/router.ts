@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { toNodeError } from '../../shared/errors';
-import { raiseFailure, toRows, type ItemResult } from '../../shared/results';
+import { raiseFailure, toRows, type ItemResult } from '../../shared/task/results';
 import { operationProperty } from './properties';
 
 export type Operation = (this: IExecuteFunctions) => Promise<ItemResult[]>;

@@ -1,6 +1,6 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resumeFromCallback } from '../../shared/callback-wait';
+import { resumeFromCallback } from '../../shared/callbacks/callback-wait';
 import {
 	baseDescription,
 	resourceProperty,

@@ -1,5 +1,5 @@
 import { InputError, SpendLimitReached, type SpendOutcome } from '../errors';
-import type { Task } from '../task';
+import type { Task } from '../task/task';
 import { formatUsd, quotaToUsd } from './money';
 
 /**

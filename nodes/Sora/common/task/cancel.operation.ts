@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../shared/results';
+import type { ItemResult } from '../../../shared/task/results';
 import { forEachTask, taskIdProperty } from './task-input';
 
 const properties: INodeProperties[] = [

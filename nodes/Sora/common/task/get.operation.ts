@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { taskOutput, type OutputOptions } from '../../../shared/download';
+import { taskOutput, type OutputOptions } from '../../../shared/transport/download';
 import { taskGetOptions } from '../properties';
-import type { ItemResult } from '../../../shared/results';
+import type { ItemResult } from '../../../shared/task/results';
 import { forEachTask, taskIdProperty } from './task-input';
 
 const properties: INodeProperties[] = [taskIdProperty, taskGetOptions];

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { IN_FLIGHT, mapWithConcurrency } from '../../../shared/concurrency';
-import { QingboClient } from '../../../shared/transport';
-import { requireText } from '../../../shared/input';
-import { failed, type ItemResult } from '../../../shared/results';
+import { IN_FLIGHT, mapWithConcurrency } from '../../../shared/transport/concurrency';
+import { QingboClient } from '../../../shared/transport/transport';
+import { requireText } from '../../../shared/submit/input';
+import { failed, type ItemResult } from '../../../shared/task/results';
 
 export const taskIdProperty: INodeProperties = {
 	displayName: 'Task ID',

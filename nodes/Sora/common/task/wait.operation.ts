@@ -2,15 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toNodeError } from '../../../shared/errors';
-import { checkNumberOptions } from '../../../shared/input';
-import { QingboClient } from '../../../shared/transport';
+import { checkNumberOptions } from '../../../shared/submit/input';
+import { QingboClient } from '../../../shared/transport/transport';
 import { taskWaitOptions } from '../properties';
-import { failed, type ItemResult } from '../../../shared/results';
+import { failed, type ItemResult } from '../../../shared/task/results';
 import {
 	waitThenOutput,
 	type TaskToFinish,
 	type WaitOptions,
-} from '../../../shared/wait-then-output';
+} from '../../../shared/polling/wait-then-output';
 import { readTaskId, taskIdProperty } from './task-input';
 
 const properties: INodeProperties[] = [taskIdProperty, taskWaitOptions];

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { QingboClient } from '../../../shared/transport';
+import { QingboClient } from '../../../shared/transport/transport';
 import { SORA_MODELS } from '../actions/video/sora-rules';
 
 /** Models from `GET /v1/models`; the seed's two Sora models when the list cannot be had. */

@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { CATALOGUE, findModel } from '../../../shared/models/catalogue';
 import { NOT_SERVED, unservedModels } from '../../../shared/models/served';
-import { QingboClient } from '../../../shared/transport';
+import { QingboClient } from '../../../shared/transport/transport';
 
 /**
  * Version 2: the models this key can call (`GET /v1/models`, filtered per key by QingBo), named with

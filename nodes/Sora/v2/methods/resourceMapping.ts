@@ -4,7 +4,7 @@ import { mapperFields } from '../../../shared/models/fields';
 import { listWords } from '../../../shared/models/describe';
 import { actionFor, findModel } from '../../../shared/models/catalogue';
 import { NOT_SERVED, unservedModels } from '../../../shared/models/served';
-import { QingboClient } from '../../../shared/transport';
+import { QingboClient } from '../../../shared/transport/transport';
 
 /** Whether the key's model list leaves this catalogue model out; false when the list cannot be had. */
 async function notServed(ctx: ILoadOptionsFunctions, modelId: string): Promise<boolean> {

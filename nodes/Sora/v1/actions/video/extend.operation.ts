@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { promptProperty, sourceTaskIdProperty } from '../../../common/properties';
-import { requireText } from '../../../../shared/input';
-import type { ItemResult } from '../../../../shared/results';
-import { submitAndWait } from '../../../../shared/submit';
+import { requireText } from '../../../../shared/submit/input';
+import type { ItemResult } from '../../../../shared/task/results';
+import { submitAndWait } from '../../../../shared/submit/submit';
 import { durationProperty, modelProperty, videoWaitProperties } from './properties';
 import { seedRequest } from './seed-request';
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ApiFailure } from '../../../../shared/errors';
-import { parseJsonObject } from '../../../../shared/input';
-import type { PrepareRequest, VideoOptions } from '../../../../shared/submit';
+import { parseJsonObject } from '../../../../shared/submit/input';
+import type { PrepareRequest, VideoOptions } from '../../../../shared/submit/submit';
 import { checkSoraRules } from './sora-rules';
 
 /** An operation's own part of a version-1 request, from its parameters. */

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
-import { parseJson, requireText } from '../../../../shared/input';
+import { parseJson, requireText } from '../../../../shared/submit/input';
 
 /** The seed's rules for Sora 2 models (version 1 only), and the parsing of version 1's Sora fields. */
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { QingboClient } from '../../../../shared/transport';
-import type { ItemResult } from '../../../../shared/results';
+import { QingboClient } from '../../../../shared/transport/transport';
+import type { ItemResult } from '../../../../shared/task/results';
 
 /**
  * The balance as the API answers it (`total_available_usd`, ...): one read, whatever the number of

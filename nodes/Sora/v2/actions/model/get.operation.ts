@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../../../shared/input';
+import { requireText } from '../../../../shared/submit/input';
 import { describeModel } from '../../../../shared/models/describe';
 import { CATALOGUE_CHECKED_ON, findModel } from '../../../../shared/models/catalogue';
-import { failed, type ItemResult } from '../../../../shared/results';
+import { failed, type ItemResult } from '../../../../shared/task/results';
 import { modelProperty } from '../properties';
 
 const properties: INodeProperties[] = [

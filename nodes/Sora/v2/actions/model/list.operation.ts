@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { operationsOf } from '../../../../shared/models/describe';
 import { NOT_SERVED, unservedModels } from '../../../../shared/models/served';
 import { findModel } from '../../../../shared/models/catalogue';
-import type { ItemResult } from '../../../../shared/results';
-import { QingboClient } from '../../../../shared/transport';
+import type { ItemResult } from '../../../../shared/task/results';
+import { QingboClient } from '../../../../shared/transport/transport';
 
 /**
  * One row per model the key can call (`GET /v1/models`), with what the catalogue knows of it; then

@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemResult } from '../../../../shared/results';
-import { submitAndWait } from '../../../../shared/submit';
+import type { ItemResult } from '../../../../shared/task/results';
+import { submitAndWait } from '../../../../shared/submit/submit';
 import { followUpProperties } from './properties';
 import { modelRequest } from './request';
 

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../../../../shared/errors';
-import { parseJsonObject, requireText } from '../../../../shared/input';
+import { parseJsonObject, requireText } from '../../../../shared/submit/input';
 import { delistedError, listWords, RULES_AS_OF } from '../../../../shared/models/describe';
 import type { ActionName, ModelRules, SourceRule } from '../../../../shared/models/types';
 import { actionFor, findModel } from '../../../../shared/models/catalogue';
 import { checkModelRequest, typeModelRequest } from '../../../../shared/models/validate';
 import { estimateUsd, priceListFrom, type PriceList } from '../../../../shared/spend';
-import type { PrepareRequest } from '../../../../shared/submit';
-import type { Task } from '../../../../shared/task';
+import type { PrepareRequest } from '../../../../shared/submit/submit';
+import type { Task } from '../../../../shared/task/task';
 
 /** Reads a task once per execution, however many items name it. */
 type ReadTask = (taskId: string) => Promise<Task>;

@@ -1,7 +1,7 @@
 import { forEachTask, readTaskId } from '../../../../../nodes/Sora/common/task/task-input';
-import { IN_FLIGHT } from '../../../../../nodes/shared/concurrency';
+import { IN_FLIGHT } from '../../../../../nodes/shared/transport/concurrency';
 import { InputError } from '../../../../../nodes/shared/errors';
-import { QingboClient } from '../../../../../nodes/shared/transport';
+import { QingboClient } from '../../../../../nodes/shared/transport/transport';
 import { executeContext } from '../../../../helpers/execute-context';
 import { FakeApi } from '../../../../helpers/fake-api';
 
