@@ -9,7 +9,7 @@ module.exports = {
 			testEnvironment: 'node',
 			testMatch: [
 				'<rootDir>/test/**/*.test.ts',
-				'<rootDir>/test/sim/**/*.test.js',
+				'<rootDir>/test/tools/**/*.test.js',
 				'<rootDir>/test/scripts/**/*.test.js',
 				'<rootDir>/test/*.test.js',
 			],

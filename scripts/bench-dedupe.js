@@ -13,7 +13,7 @@
  * Writes/updates section 8 of BENCHMARKS.md (DEDUPE_SECTION in scripts/benchmarks-file.js) unless
  * --no-write; `npm run bench` runs it last.
  */
-const { startSimulator } = require('../test/sim/simulator');
+const { startSimulator } = require('../tools/sim/simulator');
 const {
 	createInstance,
 	errorOf,
@@ -22,7 +22,7 @@ const {
 	until,
 	pinnedN8nVersion,
 	TERMINAL_STATUSES,
-} = require('../test/n8n/host');
+} = require('../tools/n8n/host');
 const {
 	DEDUPE_SECTION,
 	putSection,
@@ -36,7 +36,7 @@ const {
 	removeSeenBeforeNode,
 	noOpNode,
 	simCredential,
-} = require('../test/n8n/workflows');
+} = require('../tools/n8n/workflows');
 
 const WORKFLOWS = numberArg('--workflows', 12);
 const OUTCOMES = numberArg('--outcomes', 5);

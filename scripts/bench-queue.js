@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Queue-mode trigger burst: n8n main + 2 workers + webhook processor on Postgres + Redis
- * (test/n8n/queue-stack.js), a published QingBo Trigger, and N tasks (default 300) whose completion
+ * (tools/n8n/queue-stack.js), a published QingBo Trigger, and N tasks (default 300) whose completion
  * callbacks all leave the simulator within about a second. Measured per setup:
  *   - DB_POSTGRESDB_POOL_SIZE: n8n's default (2) and a larger pool (default 20; --pool N)
  *   - the callback sender: each callback sent once, or resent on a non-2xx answer / no answer (4 more
@@ -16,9 +16,9 @@
  * `npm run bench` runs it after scripts/bench.js, `npm run bench:queue` alone.
  */
 
-const { startSimulator } = require('../test/sim/simulator');
-const { startQueueStack } = require('../test/n8n/queue-stack');
-const { submitTask, pinnedN8nVersion } = require('../test/n8n/host');
+const { startSimulator } = require('../tools/sim/simulator');
+const { startQueueStack } = require('../tools/n8n/queue-stack');
+const { submitTask, pinnedN8nVersion } = require('../tools/n8n/host');
 const {
 	QUEUE_SECTION,
 	putSection,
@@ -31,7 +31,7 @@ const {
 	soraTriggerNode,
 	noOpNode,
 	simCredential,
-} = require('../test/n8n/workflows');
+} = require('../tools/n8n/workflows');
 
 const TASKS = numberArg('--tasks', 300);
 const BIG_POOL = numberArg('--pool', 20);

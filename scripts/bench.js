@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `npm run bench` (first half): measures the package in the real n8n the harness pins (pinnedN8nVersion() in
- * test/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5 and 7;
+ * tools/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5 and 7;
  * each section's renderer sits next to its measurement. Everything compared is measured side by side in this
  * one run. scripts/bench-queue.js and scripts/bench-dedupe.js write sections 6 and 8, which this script keeps.
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
@@ -15,9 +15,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startSimulator } = require('../test/sim/simulator');
-const { packPackage } = require('../test/n8n/harness/pack');
-const { REPO_ROOT } = require('../test/n8n/harness/config');
+const { startSimulator } = require('../tools/sim/simulator');
+const { packPackage } = require('../tools/n8n/harness/pack');
+const { REPO_ROOT } = require('../tools/n8n/harness/config');
 const {
 	createInstance,
 	outputOf,
@@ -25,7 +25,7 @@ const {
 	submitTask,
 	pinnedN8nVersion,
 	NODE_VERSION,
-} = require('../test/n8n/host');
+} = require('../tools/n8n/host');
 const {
 	QUEUE_SECTION,
 	DEDUPE_SECTION,
@@ -44,7 +44,7 @@ const {
 	soraTriggerNode,
 	veoNode,
 	simCredential,
-} = require('../test/n8n/workflows');
+} = require('../tools/n8n/workflows');
 
 const QUICK = process.argv.includes('--quick');
 const ONLY = process.argv.includes('--only')

@@ -2,15 +2,15 @@
 'use strict';
 /**
  * `npm run demo`: the QingBo simulator plus a real n8n (the version the harness pins: pinnedN8nVersion() in
- * test/n8n/host.js; N8N_HOST_LINE picks the pin) with this package installed, running
+ * tools/n8n/host.js; N8N_HOST_LINE picks the pin) with this package installed, running
  * examples/generate-video.json. Prints the finished task and where n8n stored the video.
  *   --keep-open   then start the n8n editor with the workflow and leave everything running (Ctrl+C stops).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startSimulator } = require('../test/sim/simulator');
-const { createInstance, outputOf, errorOf, pinnedN8nVersion } = require('../test/n8n/host');
+const { startSimulator } = require('../tools/sim/simulator');
+const { createInstance, outputOf, errorOf, pinnedN8nVersion } = require('../tools/n8n/host');
 
 const KEEP_OPEN = process.argv.includes('--keep-open') || process.env.DEMO_KEEP_OPEN === '1';
 const WORKFLOW_ID = 'qbDemoGenerate01';

@@ -93,3 +93,20 @@ test('each layer imports only from itself and the layers below it', () => {
 	}
 	expect(wrong).toEqual([]);
 });
+
+test('nodes/ reaches into no test, tool or script, and scripts/ into no test', () => {
+	const reachesInto = (file, folders) =>
+		[...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|require\(\s*)'(\.{1,2}\/[^']+)'/g)]
+			.map(([, spec]) => path.relative(ROOT, path.resolve(path.dirname(file), spec)))
+			.filter((target) => folders.some((folder) => target.startsWith(`${folder}/`)));
+	const wrong = [];
+	for (const file of files) wrong.push(...reachesInto(file, ['test', 'tools', 'scripts']));
+	const scripts = fs
+		.readdirSync(path.join(ROOT, 'scripts'))
+		.filter((name) => /\.(m?js)$/.test(name))
+		.map((name) => path.join(ROOT, 'scripts', name));
+	for (const file of scripts)
+		wrong.push(...reachesInto(file, ['test']).map((target) => `${rel(file)} → ${target}`));
+	expect(scripts.length).toBeGreaterThan(3);
+	expect(wrong).toEqual([]);
+});

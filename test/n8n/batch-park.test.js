@@ -4,7 +4,7 @@
  * row per item in item order. What only a real n8n can show: that it parks once, that n8n resumes it
  * exactly once whatever the callbacks do, and how large a batch its execution data carries.
  */
-const { outputOf, pairedItemsOf, request, until } = require('./host');
+const { outputOf, pairedItemsOf, request, until } = require('../../tools/n8n/host');
 const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	promptsFromBodyNode,
@@ -12,7 +12,7 @@ const {
 	webhookNode,
 	noOpNode,
 	chainWorkflow,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 

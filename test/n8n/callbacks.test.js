@@ -2,7 +2,7 @@
  * Durable callback waiting and the QingBo Trigger, in a running n8n (`n8n start`): workflows are
  * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
  */
-const { outputOf, errorOf, request, until } = require('./host');
+const { outputOf, errorOf, request, until } = require('../../tools/n8n/host');
 const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	CREDENTIAL,
@@ -13,7 +13,7 @@ const {
 	removeSeenBeforeNode,
 	soraTriggerNode,
 	chainWorkflow,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(10 * 60_000);
 

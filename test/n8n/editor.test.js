@@ -10,8 +10,8 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, hostLine, REPO_ROOT } = require('./host');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { createInstance, hostLine, REPO_ROOT } = require('../../tools/n8n/host');
 const {
 	manualWorkflow,
 	generateNode,
@@ -21,7 +21,7 @@ const {
 	soraTriggerNode,
 	chainWorkflow,
 	noOpNode,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(5 * 60_000);
 

@@ -9,9 +9,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startSimulator } = require('../sim/simulator');
+const { startSimulator } = require('../../tools/sim/simulator');
 const { startFakeLlm, PROMPT, DURATION } = require('./fake-llm');
-const { createInstance, outputOf, errorOf, nodesRun, request } = require('./host');
+const { createInstance, outputOf, errorOf, nodesRun, request } = require('../../tools/n8n/host');
 
 jest.setTimeout(10 * 60_000);
 

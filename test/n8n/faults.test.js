@@ -3,9 +3,9 @@
  * real networks and APIs do. Every case checks that no task is lost, none is billed twice (tasks
  * created equals items), every failure names its task, and the API key appears nowhere.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf, errorOf } = require('./host');
-const { manualWorkflow, soraNode, codeNode, simCredential } = require('./workflows');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { createInstance, outputOf, errorOf } = require('../../tools/n8n/host');
+const { manualWorkflow, soraNode, codeNode, simCredential } = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 

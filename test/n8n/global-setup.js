@@ -2,12 +2,12 @@
 /**
  * Jest globalSetup of the `n8n` project: installs the real n8n host once (minutes on a fresh
  * machine, cached after that) and packs the built package once for every test file.
- * N8N_HOST_LINE=1.x runs the same tests on the n8n 1.x pin (test/n8n/host-1.x/).
+ * N8N_HOST_LINE=1.x runs the same tests on the n8n 1.x pin (tools/n8n/host-1.x/).
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { ensureHost, packPackage, REPO_ROOT, TGZ_ENV } = require('./host');
+const { ensureHost, packPackage, REPO_ROOT, TGZ_ENV } = require('../../tools/n8n/host');
 
 module.exports = async function globalSetup() {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'nodes', 'Sora', 'Sora.node.js'))) {

@@ -2,9 +2,9 @@
  * Sora node version 2 in a real n8n: every model family generates with its own Model Fields, follow-ups
  * chain from a task ID (by ref_task_id or by the source's video URL), every kind of rule break fails
  * before any submit, and Max Spend / Get Balance / 402 behave as the README says. QingBo is played by the
- * simulator's `today` flavour, whose model rules are its own (test/sim/models.js), not the package's.
+ * simulator's `today` flavour, whose model rules are its own (tools/sim/models.js), not the package's.
  */
-const { outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('../../tools/n8n/host');
 const { useSimulatorAndN8n } = require('./suite');
 const {
 	manualWorkflow,
@@ -12,7 +12,7 @@ const {
 	soraV2Node,
 	modelFields,
 	codeNode,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 
@@ -309,7 +309,7 @@ describe('a catalogue that ages: Check Model Rules, and what the key serves', ()
 	test('a catalogue model the key no longer lists is flagged; an unknown model the key lists generates through Additional Fields', async () => {
 		suite.sim.configure({
 			models: [
-				...require('../sim/models').TODAY_MODELS.filter((id) => id !== 'veo3.1-lite'),
+				...require('../../tools/sim/models').TODAY_MODELS.filter((id) => id !== 'veo3.1-lite'),
 				'brand-new-model',
 			],
 		});

@@ -1,6 +1,6 @@
 /**
  * The package in n8n QUEUE MODE: Redis + PostgreSQL + n8n main + 2 workers + 1 webhook processor
- * (test/n8n/queue-stack.js), one stack for the whole file. N8N_WEBHOOK_URL points at the webhook processor,
+ * (tools/n8n/queue-stack.js), one stack for the whole file. N8N_WEBHOOK_URL points at the webhook processor,
  * as docs/operations.md recommends, so resume URLs reach it.
  *
  * Order matters: the callback-timeout execution starts in beforeAll and is checked later (n8n's wait tracker
@@ -9,11 +9,11 @@
  */
 const crypto = require('node:crypto');
 
-const { startSimulator } = require('../sim/simulator');
-const { mp4Stream } = require('../sim/media');
-const { outputOf, pairedItemsOf, request, ensureHost, until } = require('./host');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { mp4Stream } = require('../../tools/sim/media');
+const { outputOf, pairedItemsOf, request, ensureHost, until } = require('../../tools/n8n/host');
 const { submitToSimulator } = require('./suite');
-const { startQueueStack } = require('./queue-stack');
+const { startQueueStack } = require('../../tools/n8n/queue-stack');
 const {
 	simCredential,
 	generateNode,
@@ -28,7 +28,7 @@ const {
 	promptsFromBodyNode,
 	veoNode,
 	chainWorkflow,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(10 * 60_000);
 
@@ -143,7 +143,7 @@ let sim; // answers every workflow but the timeout one
 let lateSim; // tasks stay queued for an hour: the timeout workflow's
 let stack;
 let timeoutStarted; // { seen, at } of the timeout execution started in beforeAll
-let features; // what the installed n8n offers (hostFeatures in test/n8n/harness/install.js)
+let features; // what the installed n8n offers (hostFeatures in tools/n8n/harness/install.js)
 const fileStartedAt = Date.now();
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,10 +4,10 @@
  * the task it first created (its first submit answer again), unbilled. Each workflow is started by
  * its webhook with `{ rows: [{ row, prompt }] }`, once per "run" a user would make.
  */
-const { errorOf, outputOf, request, until } = require('./host');
-const { sleep } = require('./harness/util');
+const { errorOf, outputOf, request, until } = require('../../tools/n8n/host');
+const { sleep } = require('../../tools/n8n/harness/util');
 const { useRunningN8n } = require('./suite');
-const { chainWorkflow, modelFields, noOpNode, soraV2Node, webhookNode } = require('./workflows');
+const { chainWorkflow, modelFields, noOpNode, soraV2Node, webhookNode } = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 

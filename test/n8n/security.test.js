@@ -7,7 +7,7 @@
  */
 const http = require('node:http');
 
-const { outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('../../tools/n8n/host');
 const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	veoNode,
@@ -15,7 +15,7 @@ const {
 	soraTriggerNode,
 	chainWorkflow,
 	noOpNode,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(10 * 60_000);
 

@@ -3,10 +3,10 @@
  * built package installed in a real n8n 2.41.1, workflows run with `n8n execute`, QingBo played by
  * our simulator on 127.0.0.1. Every case checks the node's output and what the API saw.
  */
-const { outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('../../tools/n8n/host');
 const { useSimulatorAndN8n } = require('./suite');
 
-const { manualWorkflow, soraNode, codeNode } = require('./workflows');
+const { manualWorkflow, soraNode, codeNode } = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 

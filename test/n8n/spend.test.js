@@ -3,9 +3,9 @@
  * Max Spend (USD) over a batch (with and without Continue On Fail) and a 402 mid-batch. The simulator reserves
  * a price per task at submit (pre_consumed_cost), settles or refunds it, and answers the balance.
  */
-const { outputOf, errorOf } = require('./host');
+const { outputOf, errorOf } = require('../../tools/n8n/host');
 const { useSimulatorAndN8n } = require('./suite');
-const { manualWorkflow, soraV2Node, modelFields, codeNode } = require('./workflows');
+const { manualWorkflow, soraV2Node, modelFields, codeNode } = require('../../tools/n8n/workflows');
 
 jest.setTimeout(15 * 60_000);
 

@@ -7,9 +7,9 @@
  *   const suite = useSimulatorAndN8n({ name: 'models', simDefaults: { flavour: 'today' }, workflows });
  *   test('...', async () => { const result = await suite.run(workflows.one); suite.sim.counters ... });
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, submitTask } = require('./host');
-const { simCredential } = require('./workflows');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { createInstance, submitTask } = require('../../tools/n8n/host');
+const { simCredential } = require('../../tools/n8n/workflows');
 
 /** Starts `frame.sim` and an n8n (`frame.n8n`) holding the simulator's credential and the workflows. */
 async function openFrame(frame, { name, simOptions, workflows, env }) {

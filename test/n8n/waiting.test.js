@@ -4,15 +4,15 @@
  * spread over 3-6 s. Each case checks the node's output and what the API saw: how many status reads
  * each task cost and how far apart they were.
  */
-const { startSimulator } = require('../sim/simulator');
-const { createInstance, outputOf } = require('./host');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { createInstance, outputOf } = require('../../tools/n8n/host');
 const {
 	manualWorkflow,
 	soraNode,
 	generateEachItemNode,
 	codeNode,
 	simCredential,
-} = require('./workflows');
+} = require('../../tools/n8n/workflows');
 
 jest.setTimeout(10 * 60_000);
 

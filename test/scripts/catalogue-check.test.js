@@ -7,8 +7,8 @@ const { execFile } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { startSimulator } = require('../sim/simulator');
-const { TODAY_MODELS } = require('../sim/models');
+const { startSimulator } = require('../../tools/sim/simulator');
+const { TODAY_MODELS } = require('../../tools/sim/models');
 const { checkedBaseUrl, compareCatalogue, entriesOf } = require('../../scripts/catalogue-check');
 
 const REPO = path.join(__dirname, '..', '..');

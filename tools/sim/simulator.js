@@ -4,7 +4,7 @@
  * documented versions, see options.js), so unit tests, n8n tests and the demo run offline.
  *
  * In process:  const sim = await startSimulator({ renderMs: 200 }); ... await sim.close();
- * As a CLI:    node test/sim/simulator.js --port 8787 [--api-key KEY] [--render-ms 8000]
+ * As a CLI:    node tools/sim/simulator.js --port 8787 [--api-key KEY] [--render-ms 8000]
  *                [--queued-ms 300] [--flavour seed|latest|today] [--render-ms-max 90000]
  *                [--progress-shape linear|coarse|none]
  *

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * A real n8n (pinned in test/n8n/host/, or test/n8n/host-<line>/ with N8N_HOST_LINE=<line>, e.g. 1.x) to run the
+ * A real n8n (pinned in tools/n8n/host/, or tools/n8n/host-<line>/ with N8N_HOST_LINE=<line>, e.g. 1.x) to run the
  * built package in: the n8n tests and `npm run demo` use it.
  *
  *   const { ensureHost, packPackage, createInstance } = require('./host');
@@ -13,7 +13,7 @@
  * How:
  * - n8n >= 2.36 needs Node 24. We take it from the npm `node` package (binary + headers), into
  *   <cache>/node-24.21.0, and run every n8n process with it. The tests themselves run on the project's Node.
- * - n8n is installed from test/n8n/host/package.json + package-lock.json into <cache>/n8n-<key>, key = first 12 hex
+ * - n8n is installed from tools/n8n/host/package.json + package-lock.json into <cache>/n8n-<key>, key = first 12 hex
  *   of sha256(package.json ++ package-lock.json), with install scripts off (kafka's would download sources), then
  *   `npm rebuild sqlite3`. A `.ok` file marks a finished install. Cache: $N8N_HOST_CACHE or ~/.cache/qingbo-n8n-host.
  * - Our package is installed the way n8n installs community packages: <userFolder>/.n8n/nodes/node_modules/<pkg>.

@@ -5,8 +5,8 @@
  * the catalogue form of GET /v1/models.
  */
 const { request } = require('undici');
-const { startSimulator } = require('./simulator');
-const { TODAY_MODELS, MODEL_RULES } = require('./models');
+const { startSimulator } = require('../../../tools/sim/simulator');
+const { TODAY_MODELS, MODEL_RULES } = require('../../../tools/sim/models');
 
 const running = [];
 afterEach(async () => {

@@ -1,10 +1,10 @@
 'use strict';
-/** Tests for the QingBo API simulator (test/sim/simulator.js). Each test starts its own simulator on a free port. */
+/** Tests for the QingBo API simulator (tools/sim/simulator.js). Each test starts its own simulator on a free port. */
 const http = require('node:http');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const { request } = require('undici');
-const { startSimulator } = require('./simulator');
+const { startSimulator } = require('../../../tools/sim/simulator');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -1181,7 +1181,7 @@ describe('control endpoints and reset', () => {
 		const child = spawn(
 			process.execPath,
 			[
-				path.join(__dirname, 'simulator.js'),
+				path.join(__dirname, '..', '..', '..', 'tools', 'sim', 'simulator.js'),
 				'--port',
 				'0',
 				'--api-key',
@@ -1219,7 +1219,7 @@ describe('control endpoints and reset', () => {
 });
 
 describe('render time spread and progress shapes', () => {
-	const { taskState } = require('./task-model');
+	const { taskState } = require('../../../tools/sim/task-model');
 
 	test('renderMsMax spreads render times uniformly, repeatably for the same seed', async () => {
 		const sim = await start({ renderMs: 1000, renderMsMax: 3000 });

@@ -9,8 +9,8 @@ const path = require('node:path');
 const N8N_TEST_DIR = path.resolve(__dirname, '..');
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /**
- * Which pinned n8n to install and run: N8N_HOST_LINE unset (or `2.x`) -> test/n8n/host/ (n8n 2.41.1);
- * N8N_HOST_LINE=<line> -> test/n8n/host-<line>/ (e.g. `1.x` -> n8n 1.123.x). Each pin has its own lockfile and
+ * Which pinned n8n to install and run: N8N_HOST_LINE unset (or `2.x`) -> tools/n8n/host/ (n8n 2.41.1);
+ * N8N_HOST_LINE=<line> -> tools/n8n/host-<line>/ (e.g. `1.x` -> n8n 1.123.x). Each pin has its own lockfile and
  * its own cache folder. The harness never compares version strings: where the pins differ (CLI commands,
  * modules) it probes the installed n8n (see hostFeatures()).
  */
