@@ -3,9 +3,9 @@
  * real networks and APIs do. Every case checks that no task is lost, none is billed twice (tasks
  * created equals items), every failure names its task, and the API key appears nowhere.
  */
-const { startSimulator } = require('../../tools/sim/simulator');
-const { createInstance, outputOf, errorOf } = require('../../tools/n8n/host');
-const { manualWorkflow, soraNode, codeNode, simCredential } = require('../../tools/n8n/workflows');
+const { outputOf, errorOf } = require('../../tools/n8n/host');
+const { manualWorkflow, soraNode, codeNode } = require('../../tools/n8n/workflows');
+const { useSimulatorAndN8n } = require('./suite');
 
 jest.setTimeout(15 * 60_000);
 
@@ -42,25 +42,15 @@ const WORKFLOWS = {
 	]),
 };
 
+const suite = useSimulatorAndN8n({
+	name: 'faults',
+	simOptions: { apiKey: API_KEY, queuedMs: 200, renderMs: 1500 },
+	simDefaults: { faults: {}, expireResults: false },
+	workflows: WORKFLOWS,
+});
 let sim;
 let n8n;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, queuedMs: 200, renderMs: 1500 });
-	n8n = await createInstance({ name: 'faults' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
-});
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
-});
-
-beforeEach(() => {
-	sim.reset();
-	sim.configure({ faults: {}, expireResults: false });
-});
+beforeAll(() => ({ sim, n8n } = suite));
 
 /** Runs a workflow and checks what must hold whatever the fault: nothing billed twice, no key leaked. */
 async function runUnderFaults(workflow) {

@@ -24,7 +24,8 @@ async function closeFrame(frame) {
 	await frame.sim?.close();
 }
 
-function useSimulatorAndN8n({ name, simDefaults, workflows }) {
+/** `simOptions` start the simulator (default: `simDefaults`, which each test starts from). */
+function useSimulatorAndN8n({ name, simOptions, simDefaults, workflows }) {
 	const suite = {
 		sim: undefined,
 		n8n: undefined,
@@ -37,7 +38,7 @@ function useSimulatorAndN8n({ name, simDefaults, workflows }) {
 			return result;
 		},
 	};
-	beforeAll(() => openFrame(suite, { name, simOptions: simDefaults, workflows }));
+	beforeAll(() => openFrame(suite, { name, simOptions: simOptions ?? simDefaults, workflows }));
 	afterAll(() => closeFrame(suite));
 	beforeEach(() => {
 		suite.sim.reset();

@@ -4,15 +4,14 @@
  * spread over 3-6 s. Each case checks the node's output and what the API saw: how many status reads
  * each task cost and how far apart they were.
  */
-const { startSimulator } = require('../../tools/sim/simulator');
-const { createInstance, outputOf } = require('../../tools/n8n/host');
+const { outputOf } = require('../../tools/n8n/host');
 const {
 	manualWorkflow,
 	soraNode,
 	generateEachItemNode,
 	codeNode,
-	simCredential,
 } = require('../../tools/n8n/workflows');
+const { useSimulatorAndN8n } = require('./suite');
 
 jest.setTimeout(10 * 60_000);
 
@@ -51,31 +50,27 @@ const WORKFLOWS = {
 	]),
 };
 
+const suite = useSimulatorAndN8n({
+	name: 'waiting',
+	simOptions: SHORT_RENDERS,
+	simDefaults: { ...SHORT_RENDERS, faults: {} },
+	workflows: WORKFLOWS,
+});
 let sim;
 let n8n;
 /** Task id → times of its status reads, as the simulator received them. */
 let readTimes;
 
-beforeAll(async () => {
-	sim = await startSimulator(SHORT_RENDERS);
+beforeAll(() => {
+	({ sim, n8n } = suite);
 	const status = sim.status.bind(sim);
 	sim.status = (id, baseUrl) => {
 		(readTimes[id] ??= []).push(Date.now());
 		return status(id, baseUrl);
 	};
-	n8n = await createInstance({ name: 'waiting' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
-});
-
-afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
 });
 
 beforeEach(() => {
-	sim.reset();
-	sim.configure({ ...SHORT_RENDERS, faults: {} });
 	readTimes = {};
 });
 
