@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
 import { describeField, listWords, RULES_AS_OF } from './describe';
+import { directMediaLink, holdsTelegramFileLink, TELEGRAM_LINK_REFUSED } from './media-urls';
 import {
 	ownEntry,
 	type ActionName,
@@ -15,8 +16,9 @@ import {
 
 /** Body keys every action takes besides its own fields. */
 const ALWAYS_ACCEPTED = ['model', 'action', 'callback_url', 'callback_events'];
-/** Where the Model Fields are, as the user sees it in the node. */
+/** Where the Model Fields are, as the user sees it in the node; the two fields set elsewhere. */
 const FIELDS_LABEL = 'Model Fields';
+const OWN_LABELS: Record<string, string> = { prompt: 'Prompt', action: 'Operation' };
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -38,14 +40,14 @@ class Check {
 		readonly action: ActionName,
 	) {}
 
+	/** A refusal by the catalogue's rules (Check Model Rules off lets it through). */
 	fail(field: string, problem: string, fix: string): never {
-		const label =
-			field === 'prompt'
-				? 'Prompt'
-				: field === 'action'
-					? 'Operation'
-					: `${FIELDS_LABEL} › ${field}`;
-		throw new InputError(label, problem, `${fix} ${RULES_AS_OF}`);
+		return this.refuse(field, problem, `${fix} ${RULES_AS_OF}`);
+	}
+
+	/** A refusal whatever the rules say, e.g. a link that would hand QingBo a secret. */
+	refuse(field: string, problem: string, fix: string): never {
+		throw new InputError(ownEntry(OWN_LABELS, field) ?? `${FIELDS_LABEL} › ${field}`, problem, fix);
 	}
 
 	/** The value sent, typed as the field says; strings from expressions or agents are converted. */
@@ -106,7 +108,14 @@ class Check {
 				`${show(value)} is not a public http(s) URL`,
 				`${takes} Local files, data: and base64 are refused by the API.`,
 			);
-		return text;
+		this.noSecretLinks(field, text);
+		return directMediaLink(text);
+	}
+
+	/** Refuses, with or without the rules, a value holding a link that would hand QingBo a secret. */
+	noSecretLinks(field: string, value: unknown): void {
+		if (holdsTelegramFileLink(value))
+			this.refuse(field, TELEGRAM_LINK_REFUSED.problem, TELEGRAM_LINK_REFUSED.fix);
 	}
 
 	/** Allowed values, range, counts and length of one typed value. */
@@ -274,6 +283,7 @@ export function typeModelRequest(
 		const rule = ownEntry(fields, field);
 		let typed: unknown = value;
 		if (rule) {
+			check.noSecretLinks(field, value);
 			try {
 				typed = check.coerce(field, rule, value);
 			} catch {

@@ -1,7 +1,8 @@
 import { InputError } from '../../../../nodes/shared/errors';
 import { delistedError, describeField } from '../../../../nodes/shared/models/describe';
 import { actionFor, findModel } from '../../../../nodes/shared/models/catalogue';
-import { checkModelRequest } from '../../../../nodes/shared/models/validate';
+import { checkModelRequest, typeModelRequest } from '../../../../nodes/shared/models/validate';
+import { rejection } from '../../../helpers/rejection';
 import { model, check, expectRefused, PROMPT, IMG, images } from '../../../helpers/model-check';
 
 /** What the validator does for any model; each family's rules are tested in families/<family>.test.ts. */
@@ -231,5 +232,34 @@ describe('any model', () => {
 
 	it('refuses any request for a delisted model (it has no actions)', () => {
 		expectRefused(() => check('sora-2', { prompt: PROMPT }), 'action', 'sora-2 takes no requests.');
+	});
+});
+
+describe('media links, whatever the model', () => {
+	const telegram = 'https://api.telegram.org/file/bot123456:AAE-secret-token/photos/file_7.jpg';
+
+	it('refuses a Telegram file link before billing, without showing the token back', () => {
+		const error = rejection(() =>
+			check('veo3.1-fast', { prompt: PROMPT, first_frame_image: telegram }),
+		);
+		expect(error.field).toBe('Model Fields › first_frame_image');
+		expect(error.message).toMatch(/Telegram file link, which carries your bot's token/);
+		expect(`${error.message} ${error.fix}`).not.toContain('secret-token');
+	});
+
+	it('refuses it with Check Model Rules off too: the token would still reach QingBo', () => {
+		const veo = model('veo3.1-fast');
+		expect(() =>
+			typeModelRequest(veo, 'generate', { prompt: PROMPT, first_frame_image: telegram }),
+		).toThrow(/Telegram file link/);
+	});
+
+	it('sends the file behind a Drive or Dropbox share page', () => {
+		const sent = check('veo3.1-fast', {
+			prompt: PROMPT,
+			duration: 8,
+			first_frame_image: 'https://drive.google.com/file/d/1AbC/view?usp=sharing',
+		});
+		expect(sent.first_frame_image).toBe('https://drive.google.com/uc?export=download&id=1AbC');
 	});
 });
