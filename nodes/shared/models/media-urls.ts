@@ -15,14 +15,15 @@ export const TELEGRAM_LINK_REFUSED = {
 	fix: 'Download the file with the Telegram node, store it where it gets a public link of its own, and give that link.',
 };
 
+/** A URL field's value as its parts: a list as it is, one string split at commas and new lines. */
+export function urlListParts(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	return typeof value === 'string' ? value.split(/[\n,]/) : [value];
+}
+
 /** Whether a field's value (one URL, a list, or one string of URLs) holds a Telegram file link. */
 export function holdsTelegramFileLink(value: unknown): boolean {
-	const parts = Array.isArray(value)
-		? value
-		: typeof value === 'string'
-			? value.split(/[\n,]/)
-			: [];
-	return parts.some((part) => typeof part === 'string' && isTelegramFileLink(part));
+	return urlListParts(value).some((part) => typeof part === 'string' && isTelegramFileLink(part));
 }
 
 /**

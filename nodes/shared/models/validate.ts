@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError } from '../errors';
 import { describeField, listWords, RULES_AS_OF } from './describe';
-import { directMediaLink, holdsTelegramFileLink, TELEGRAM_LINK_REFUSED } from './media-urls';
+import {
+	directMediaLink,
+	holdsTelegramFileLink,
+	TELEGRAM_LINK_REFUSED,
+	urlListParts,
+} from './media-urls';
 import {
 	ownEntry,
 	type ActionName,
@@ -71,17 +76,11 @@ class Check {
 			}
 			case 'url':
 				return this.url(field, rule, value, takes);
-			case 'urlList': {
-				const parts = Array.isArray(value)
-					? value
-					: typeof value === 'string'
-						? value.split(/[\n,]/)
-						: [value];
-				return parts
+			case 'urlList':
+				return urlListParts(value)
 					.map((part) => (typeof part === 'string' ? part.trim() : part))
 					.filter((part) => !isEmpty(part))
 					.map((part) => this.url(field, rule, part, takes));
-			}
 			case 'array':
 			case 'object': {
 				const parsed =
