@@ -139,10 +139,13 @@ export class BatchLedger {
 	 * sweep's back-off ends.
 	 */
 	sweepDueAt(): number {
-		let dueAt = this.sweepAllowedAt;
-		for (const [taskId, at] of this.worthReadingAt)
-			if (!this.terminal.has(taskId)) dueAt = Math.max(dueAt, at);
-		return dueAt;
+		// Only running tasks are in worthReadingAt: a terminal read takes its task out.
+		return Math.max(this.sweepAllowedAt, ...this.worthReadingAt.values());
+	}
+
+	/** Runs the owed sweep when it can learn something now; otherwise leaves it owed. */
+	async sweepIfDue(client: QingboClient): Promise<void> {
+		if (this.owesSweep && this.sweepDueAt() <= Date.now()) await this.sweep(client);
 	}
 
 	/**
@@ -238,25 +241,32 @@ export class BatchLedger {
 }
 
 const ledgers = new Map<string, BatchLedger>();
+/** Tasks in all remembered ledgers, kept as ledgers come and go (not recounted per callback). */
+let rememberedTasks = 0;
 
 /** Forgets the least recently called back batches beyond the caps, never one that is busy. */
 function forgetOldLedgers(): void {
-	let tasks = 0;
-	for (const ledger of ledgers.values()) tasks += ledger.taskIds.length;
 	for (const [key, ledger] of ledgers) {
-		if (ledgers.size <= MAX_LEDGERS && tasks <= MAX_REMEMBERED_TASKS) return;
+		if (ledgers.size <= MAX_LEDGERS && rememberedTasks <= MAX_REMEMBERED_TASKS) return;
 		if (ledger.busy) continue;
 		ledgers.delete(key);
-		tasks -= ledger.taskIds.length;
+		rememberedTasks -= ledger.taskIds.length;
 	}
 }
 
 /** This process's ledger of the execution's parked batch, made on its first callback. */
 export function ledgerOf(ctx: IWebhookFunctions, taskIds: string[]): BatchLedger {
 	const key = `${ctx.getExecutionId()}:${ctx.getNode().id}:${taskIds.length}:${taskIds[0]}`;
-	const ledger = ledgers.get(key) ?? new BatchLedger(taskIds);
-	ledgers.delete(key);
+	const known = ledgers.get(key);
+	if (known) {
+		// Most recently called back last: the first in line is the one forgotten first.
+		ledgers.delete(key);
+		ledgers.set(key, known);
+		return known;
+	}
+	const ledger = new BatchLedger(taskIds);
 	ledgers.set(key, ledger);
+	rememberedTasks += taskIds.length;
 	forgetOldLedgers();
 	return ledger;
 }

@@ -236,7 +236,7 @@ export async function resumeFromCallback(this: IWebhookFunctions): Promise<IWebh
 	// came here (lost, or sent to another process), now if that can learn something, else later.
 	// A repeat of one already handled brings nothing new.
 	if (ledger.firstCallback(taskId)) ledger.oweSweep();
-	if (ledger.owesSweep && ledger.sweepDueAt() <= Date.now()) await ledger.sweep(client);
+	await ledger.sweepIfDue(client);
 	if (ledger.complete() && ledger.claimResume()) {
 		// Answer now: building the rows may download every video of the batch.
 		answer(this, 200, read.task, true);
@@ -269,8 +269,8 @@ async function sweepWhenDue(
 			const dueAt = ledger.sweepDueAt();
 			if (dueAt > giveUpAt) return NOTHING_TO_RESUME;
 			await sleep(Math.max(0, dueAt - Date.now()));
-			if (!ledger.isWatcher(watch) || !ledger.owesSweep) return NOTHING_TO_RESUME;
-			if (ledger.sweepDueAt() <= Date.now()) await ledger.sweep(client);
+			if (!ledger.isWatcher(watch)) return NOTHING_TO_RESUME;
+			await ledger.sweepIfDue(client);
 			if (ledger.complete() && ledger.claimResume())
 				return await resumeWith(ctx, rows, ledger, client);
 		}
