@@ -477,8 +477,25 @@ async function benchParked(sim, cases) {
 }
 
 const PARKED_LABEL = 'Pause Until Callback (parked)';
-const PARKED_LOST_LABEL = 'Pause Until Callback, 5 callbacks lost';
+const PARKED_LOST_LABEL = `Pause Until Callback, ${LOST_ITEMS.length} callback${LOST_ITEMS.length === 1 ? '' : 's'} lost`;
 const POLLED_LABEL = 'Poll in This Node (defaults)';
+/** Section 7's cases, each a workflow started by its webhook path: parked, parked with lost callbacks, polled. */
+const PARKED_CASES = [
+	[PARKED_LABEL, 'bench-parked', 'qbBenchParked001', 'callback', []],
+	[PARKED_LOST_LABEL, 'bench-parked-lost', 'qbBenchParkLost1', 'callback', LOST_ITEMS],
+	[POLLED_LABEL, 'bench-polled', 'qbBenchPolled001', 'poll', []],
+].map(([label, pathName, id, waitMode, lost]) => ({
+	label,
+	pathName,
+	workflow: batchWorkflow(id, pathName, waitMode, lost),
+}));
+/** A case as benchParked runs it, in one n8n. */
+const parkedCase = (n8n, { label, pathName, workflow }, suffix = '') => ({
+	label: `${label}${suffix}`,
+	n8n,
+	id: workflow.id,
+	pathName,
+});
 
 /** The package as it was at a git commit, built and packed in a temp folder (this checkout's node_modules). */
 async function packageAt(ref) {
@@ -497,43 +514,34 @@ async function packageAt(ref) {
 	return { tgz: await packPackage({ dir }), dir };
 }
 
-/** Section 7's workflows in one n8n (its credential imported), started and listening. */
-async function parkedInstance(sim, n8n) {
-	const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
-	const lost = batchWorkflow('qbBenchParkLost1', 'bench-parked-lost', 'callback', LOST_ITEMS);
-	const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
-	await n8n.importWorkflows([parked, lost, polled]);
-	for (const wf of [parked, lost, polled]) await n8n.publish(wf.id);
+/** `cases`' workflows in one n8n (its credential imported), published, started and listening. */
+async function startWithCases(n8n, cases) {
+	await n8n.importWorkflows(cases.map((c) => c.workflow));
+	for (const c of cases) await n8n.publish(c.workflow.id);
 	await n8n.start();
 	await n8n.setupOwner();
-	for (const p of ['bench-parked', 'bench-parked-lost', 'bench-polled'])
-		await n8n.waitForWebhook(p);
-	const cases = (suffix) => [
-		{ label: `${PARKED_LABEL}${suffix}`, n8n, id: parked.id, pathName: 'bench-parked' },
-		{ label: `${PARKED_LOST_LABEL}${suffix}`, n8n, id: lost.id, pathName: 'bench-parked-lost' },
-	];
-	return {
-		now: [...cases(''), { label: POLLED_LABEL, n8n, id: polled.id, pathName: 'bench-polled' }],
-		before: cases(', before'),
-	};
+	for (const c of cases) await n8n.waitForWebhook(c.pathName);
 }
 
 /** `--only parked`: section 7 alone, with the package at `--before` side by side when asked. */
 async function mainParked(sim, n8n) {
-	const now = (await parkedInstance(sim, n8n)).now;
-	let before = [];
+	await startWithCases(n8n, PARKED_CASES);
+	const [parked, lost, polled] = PARKED_CASES.map((c) => parkedCase(n8n, c));
 	let old;
+	const before = [];
 	if (BEFORE) {
 		log(`building the package at ${BEFORE} ...`);
 		const built = await packageAt(BEFORE);
 		old = await createInstance({ name: 'bench-before', tgz: built.tgz });
 		await old.importCredentials([simCredential(sim)]);
-		before = (await parkedInstance(sim, old)).before;
+		const parkedOnly = PARKED_CASES.slice(0, 2);
+		await startWithCases(old, parkedOnly);
+		before.push(...parkedOnly.map((c) => parkedCase(old, c, ', before')));
 		fs.rmSync(built.dir, { recursive: true, force: true });
 	}
 	try {
 		// Interleaved: each case of the package before next to the same case now.
-		const cases = [now[0], ...before.slice(0, 1), now[1], ...before.slice(1), now[2]];
+		const cases = [parked, ...before.slice(0, 1), lost, ...before.slice(1), polled];
 		const markdown = parkedSection(await benchParked(sim, cases));
 		putSection(markdown);
 		log(`\n${markdown}\nwritten to BENCHMARKS.md (section 7 only)`);
@@ -755,9 +763,6 @@ async function main() {
 			await mainParked(sim, n8n);
 			return;
 		}
-		const parked = batchWorkflow('qbBenchParked001', 'bench-parked', 'callback');
-		const lost = batchWorkflow('qbBenchParkLost1', 'bench-parked-lost', 'callback', LOST_ITEMS);
-		const polled = batchWorkflow('qbBenchPolled001', 'bench-polled', 'poll');
 		const poll = chainWorkflow('qbBenchPoll00001', 'Bench: poll', [
 			webhookNode('bench-poll'),
 			generateNode({
@@ -782,8 +787,9 @@ async function main() {
 			soraTriggerNode({ events: ['completed'] }, { webhookId: 'qb-bench-trigger' }),
 			noOpNode('Follow Up'),
 		]);
-		await n8n.importWorkflows([poll, callback, download, trigger, parked, lost, polled]);
-		for (const wf of [poll, callback, download, trigger, parked, lost, polled])
+		const parkedWorkflows = PARKED_CASES.map((c) => c.workflow);
+		await n8n.importWorkflows([poll, callback, download, trigger, ...parkedWorkflows]);
+		for (const wf of [poll, callback, download, trigger, ...parkedWorkflows])
 			await n8n.publish(wf.id);
 
 		const batch = await benchBatch(sim, n8n);
@@ -795,9 +801,7 @@ async function main() {
 			'bench-callback',
 			'bench-download',
 			'qb-bench-trigger/sora',
-			'bench-parked',
-			'bench-parked-lost',
-			'bench-polled',
+			...PARKED_CASES.map((c) => c.pathName),
 		])
 			await n8n.waitForWebhook(p);
 		const latency = await benchCallbackVsPoll(sim, n8n, { poll: poll.id, callback: callback.id });
@@ -805,11 +809,10 @@ async function main() {
 		const triggerRow = await benchTrigger(sim, n8n, trigger.id).catch((error) => ({
 			error: error.message.slice(0, 300),
 		}));
-		const parkedRows = await benchParked(sim, [
-			{ label: PARKED_LABEL, n8n, id: parked.id, pathName: 'bench-parked' },
-			{ label: PARKED_LOST_LABEL, n8n, id: lost.id, pathName: 'bench-parked-lost' },
-			{ label: POLLED_LABEL, n8n, id: polled.id, pathName: 'bench-polled' },
-		]);
+		const parkedRows = await benchParked(
+			sim,
+			PARKED_CASES.map((c) => parkedCase(n8n, c)),
+		);
 		const markdown = [
 			headerSection(startedAt),
 			batchSection(batch),
