@@ -16,18 +16,20 @@ function sourceFiles(dir) {
 	});
 }
 
-/** The files a source file imports at run time (relative imports, resolved). */
-function runtimeImports(file) {
+/**
+ * What a file imports or requires by a relative path, resolved (to its `.ts` file or folder index
+ * when there is one); `runtimeOnly` leaves out type-only imports, which vanish from the built code.
+ */
+function relativeImports(file, { runtimeOnly = false } = {}) {
 	const text = fs.readFileSync(file, 'utf8');
-	const found = [];
-	const pattern = /^(?:import|export)\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms;
-	for (const [, typeOnly, spec] of text.matchAll(pattern)) {
-		if (typeOnly || !spec.startsWith('.')) continue;
-		const base = path.resolve(path.dirname(file), spec);
-		const resolved = [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f));
-		found.push(resolved ?? base);
-	}
-	return found;
+	const pattern =
+		/(?:^(?:import|export)\s+(type\s+)?[^;]*?from\s+|require\(\s*)'(\.{1,2}\/[^']+)'/gms;
+	return [...text.matchAll(pattern)]
+		.filter(([, typeOnly]) => !(runtimeOnly && typeOnly))
+		.map(([, , spec]) => {
+			const base = path.resolve(path.dirname(file), spec);
+			return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => fs.existsSync(f)) ?? base;
+		});
 }
 
 const rel = (file) => path.relative(ROOT, file);
@@ -35,7 +37,7 @@ const files = [
 	...sourceFiles(path.join(ROOT, 'nodes')),
 	...sourceFiles(path.join(ROOT, 'credentials')),
 ];
-const graph = new Map(files.map((file) => [file, runtimeImports(file)]));
+const graph = new Map(files.map((file) => [file, relativeImports(file, { runtimeOnly: true })]));
 
 /** Which layer a file is in: a version, what the versions share, the engine, the trigger. */
 function layerOf(file) {
@@ -96,8 +98,8 @@ test('each layer imports only from itself and the layers below it', () => {
 
 test('nodes/ reaches into no test, tool or script, and scripts/ into no test', () => {
 	const reachesInto = (file, folders) =>
-		[...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|require\(\s*)'(\.{1,2}\/[^']+)'/g)]
-			.map(([, spec]) => path.relative(ROOT, path.resolve(path.dirname(file), spec)))
+		relativeImports(file)
+			.map(rel)
 			.filter((target) => folders.some((folder) => target.startsWith(`${folder}/`)));
 	const wrong = [];
 	for (const file of files) wrong.push(...reachesInto(file, ['test', 'tools', 'scripts']));
