@@ -103,6 +103,7 @@ const DEFAULTS = {
 	priceConfig: true, // false: GET /v1/models 'catalog' entries carry no price_config
 	redirects: {}, // { submit | status | files: origin }: those routes answer a redirect to the same path there
 	priceOverrides: {}, // { [modelId]: { [priceKey]: usd | null } }: drift in GET /v1/models price_config (null drops a key)
+	fetchMedia: false, // true: a task fetches its media URLs (no key) when it leaves the queue, and fails if one cannot be used (media-fetch.js)
 };
 
 const FAULT_KEYS = [
@@ -129,6 +130,7 @@ const ENUMS = {
 	modelsFormat: ['basic', 'catalog'],
 };
 const BOOLEANS = [
+	'fetchMedia',
 	'rejectExtra',
 	'preConsumedCost',
 	'modelRules',

@@ -44,6 +44,7 @@ const {
 } = require('./models');
 const { CallbackSender } = require('./callbacks');
 const { mp4Stream } = require('./media');
+const { fetchTaskMedia, mediaFieldsOf } = require('./media-fetch');
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -175,6 +176,8 @@ class QingboSimulator {
 		this.counters = newCounters(() => this.reservedQuota());
 		this.tasks = new Map();
 		this.callbacks = [];
+		/** Every media fetch of `fetchMedia`: { taskId, field, url, status, contentType, bytes, sha256, error? }. */
+		this.mediaFetches = [];
 		this.idempotency = new Map(); // `${apiKey}\n${key}` -> { taskId, response, at }
 		this.faults = new FaultInjector(() => this.options);
 		this.renderRandom = mulberry32(this.options.seed);
@@ -233,6 +236,7 @@ class QingboSimulator {
 		this.tasks.clear();
 		this.idempotency.clear();
 		this.callbacks.length = 0;
+		this.mediaFetches.length = 0;
 		// Reset in place: callers hold references to these objects.
 		const fresh = newCounters(() => this.reservedQuota());
 		for (const key of Object.keys(this.counters)) delete this.counters[key];
@@ -348,6 +352,31 @@ class QingboSimulator {
 			}
 		});
 		this.schedule(task, startAt + task.renderMs, () => this.notifyTerminal(task));
+	}
+
+	/**
+	 * `fetchMedia`: when the task leaves the queue it fetches its media (no key); it renders from when
+	 * all arrived, or fails at once when one could not be used.
+	 */
+	fetchMediaOf(task) {
+		task.media = { readyAt: null };
+		this.schedule(task, task.createdAt + task.queuedMs, async () => {
+			const { fetched, error } = await fetchTaskMedia(task.body);
+			for (const one of fetched) this.mediaFetches.push({ taskId: task.id, ...one });
+			if (task.terminal) return; // cancelled meanwhile
+			if (error) {
+				task.terminal = {
+					status: 'failed',
+					at: Date.now(),
+					error: { message: error, code: 'media_unavailable' },
+				};
+				this.clearTimers(task);
+				this.notifyTerminal(task);
+				return;
+			}
+			task.media.readyAt = Date.now();
+			this.schedule(task, task.media.readyAt + task.renderMs, () => this.notifyTerminal(task));
+		});
 	}
 
 	notifyTerminal(task) {
@@ -529,6 +558,7 @@ class QingboSimulator {
 		const response = submitResponse(task, opts);
 		if (idemSlot) this.idempotency.set(idemSlot, { taskId: task.id, response, at: Date.now() });
 		this.scheduleCallbacks(task);
+		if (opts.fetchMedia && mediaFieldsOf(body).length) this.fetchMediaOf(task);
 
 		const lost = this.faults.takeSubmitCreateThen502();
 		if (lost) {

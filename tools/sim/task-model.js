@@ -88,9 +88,12 @@ function taskState(task, now = Date.now()) {
 	if (task.terminal) {
 		return { ...task.terminal, progress: task.terminal.status === 'completed' ? 100 : 0 };
 	}
-	const startAt = task.createdAt + task.queuedMs;
+	const queuedUntil = task.createdAt + task.queuedMs;
+	if (now < queuedUntil) return { status: 'queued', progress: 0 };
+	// With fetchMedia, rendering starts once the task's media arrived.
+	if (task.media && !task.media.readyAt) return { status: 'processing', progress: 0 };
+	const startAt = task.media ? task.media.readyAt : queuedUntil;
 	const endAt = startAt + task.renderMs;
-	if (now < startAt) return { status: 'queued', progress: 0 };
 	if (now < endAt) {
 		const linear = Math.min(99, Math.floor(((now - startAt) / task.renderMs) * 100));
 		const progress =

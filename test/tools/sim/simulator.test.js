@@ -1273,3 +1273,70 @@ describe('render time spread and progress shapes', () => {
 		expect(done.next_poll_after_seconds).toBeUndefined();
 	});
 });
+
+describe('fetchMedia: media fetched like QingBo does', () => {
+	/** A file server: path -> [contentType, bytes]; records whether a key was sent. */
+	async function fileServer(files) {
+		const seen = [];
+		const server = http.createServer((req, res) => {
+			seen.push({ path: req.url, authorization: req.headers.authorization });
+			const file = files[req.url];
+			if (!file) return res.writeHead(404).end();
+			res.writeHead(200, { 'content-type': file[0] }).end(file[1]);
+		});
+		await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+		running.push(() => new Promise((resolve) => server.close(resolve)));
+		return { url: `http://127.0.0.1:${server.address().port}`, seen };
+	}
+
+	test('fetches every media URL without the key, then renders', async () => {
+		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+		const files = await fileServer({ '/a.png': ['image/png', png], '/b.png': ['image/png', png] });
+		const sim = await start({ fetchMedia: true });
+		const res = await call(sim, 'POST', '/v1/tasks', {
+			body: {
+				model: 'sora-2',
+				prompt: 'x',
+				image_urls: [`${files.url}/a.png`, `${files.url}/b.png`],
+			},
+		});
+		const id = res.json.task_id;
+		await waitFor(
+			async () => (await call(sim, 'GET', `/v1/tasks/${id}`)).json.status === 'completed',
+			{ what: 'completed' },
+		);
+		expect(sim.mediaFetches.map((f) => [f.field, f.bytes, f.error])).toEqual([
+			['image_urls', png.length, undefined],
+			['image_urls', png.length, undefined],
+		]);
+		expect(sim.mediaFetches[0].sha256).toBe(
+			require('node:crypto').createHash('sha256').update(png).digest('hex'),
+		);
+		expect(files.seen.map((s) => s.authorization)).toEqual([undefined, undefined]);
+	});
+
+	test('fails the task upstream when a file is missing or of another kind', async () => {
+		const files = await fileServer({ '/note.txt': ['text/plain', Buffer.from('words')] });
+		const sim = await start({ fetchMedia: true });
+		const ids = [];
+		for (const url of [`${files.url}/gone.png`, `${files.url}/note.txt`]) {
+			const res = await call(sim, 'POST', '/v1/tasks', {
+				body: { model: 'sora-2', prompt: 'x', first_frame_image: url },
+			});
+			ids.push(res.json.task_id);
+		}
+		const ended = await waitFor(
+			async () => {
+				const all = await Promise.all(
+					ids.map(async (id) => (await call(sim, 'GET', `/v1/tasks/${id}`)).json),
+				);
+				return all.every((t) => t.status === 'failed') && all;
+			},
+			{ what: 'failed' },
+		);
+		expect(ended.map((t) => t.error.message)).toEqual([
+			'Could not use first_frame_image: HTTP 404',
+			'Could not use first_frame_image: not an image: text/plain',
+		]);
+	});
+});
