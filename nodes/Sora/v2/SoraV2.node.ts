@@ -9,7 +9,7 @@ import {
 } from '../common/description';
 import { QINGBO_VIDEO_ICON } from '../common/icon';
 import { router } from './actions/router';
-import { getModels } from './methods/loadOptions';
+import { getMediaFields, getModels } from './methods/loadOptions';
 import { getModelFields } from './methods/resourceMapping';
 import * as task from '../common/task/Task.resource';
 import * as account from './actions/account/Account.resource';
@@ -46,7 +46,7 @@ export class SoraV2 implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getModels },
+		loadOptions: { getModels, getMediaFields },
 		resourceMapping: { getModelFields },
 	};
 

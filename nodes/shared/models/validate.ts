@@ -43,6 +43,8 @@ class Check {
 	constructor(
 		readonly model: ModelRules,
 		readonly action: ActionName,
+		/** Where a field was set when not in Model Fields (e.g. "Binary Media › first_frame_image"). */
+		readonly labels: Record<string, string> = {},
 	) {}
 
 	/** A refusal by the catalogue's rules (Check Model Rules off lets it through). */
@@ -52,7 +54,8 @@ class Check {
 
 	/** A refusal whatever the rules say, e.g. a link that would hand QingBo a secret. */
 	refuse(field: string, problem: string, fix: string): never {
-		throw new InputError(ownEntry(OWN_LABELS, field) ?? `${FIELDS_LABEL} › ${field}`, problem, fix);
+		const label = ownEntry(this.labels, field) ?? ownEntry(OWN_LABELS, field);
+		throw new InputError(label ?? `${FIELDS_LABEL} › ${field}`, problem, fix);
 	}
 
 	/** The value sent, typed as the field says; strings from expressions or agents are converted. */
@@ -192,9 +195,10 @@ export function checkModelRequest(
 	action: ActionName,
 	request: IDataObject,
 	implicit: string[] = [],
+	labels: Record<string, string> = {},
 ): IDataObject {
 	// Typed, so that check.fail (never) narrows what follows it.
-	const check: Check = new Check(model, action);
+	const check: Check = new Check(model, action, labels);
 	const rules = model.actions[action];
 	if (!rules) {
 		const has = Object.keys(model.actions);
@@ -273,8 +277,9 @@ export function typeModelRequest(
 	model: ModelRules,
 	action: ActionName,
 	request: IDataObject,
+	labels: Record<string, string> = {},
 ): IDataObject {
-	const check: Check = new Check(model, action);
+	const check: Check = new Check(model, action, labels);
 	const fields = model.actions[action]?.fields ?? {};
 	const body: IDataObject = {};
 	for (const [field, value] of Object.entries(request)) {
@@ -282,7 +287,7 @@ export function typeModelRequest(
 		const rule = ownEntry(fields, field);
 		let typed: unknown = value;
 		if (rule) {
-			check.noSecretLinks(field, value);
+			if (rule.kind === 'url' || rule.kind === 'urlList') check.noSecretLinks(field, value);
 			try {
 				typed = check.coerce(field, rule, value);
 			} catch {

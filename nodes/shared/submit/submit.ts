@@ -33,6 +33,8 @@ export interface VideoOptions extends WaitOptions {
 export interface PreparedRequest {
 	body: IDataObject;
 	estimateUsd?: number;
+	/** Fields that identify the request across runs otherwise than the body: a file by its content, not by its one-time link. */
+	identityFields?: IDataObject;
 	/** Where the user set each body field (e.g. `duration` → "Model Fields › duration"), for the API's 400s. */
 	fieldSources?: Record<string, string>;
 	/** When the API refuses what was sent (`sent`: the body, or its identity) in a way the version can mend: what to send once instead. */
@@ -103,7 +105,10 @@ async function prepareAll(
 			if (options.callbackUrl?.trim()) request.body.callback_url = options.callbackUrl.trim();
 			const waitMode = ctx.getNodeParameter('waitMode', itemIndex, 'poll') as WaitMode;
 			const userKey = userIdempotencyKey(options.idempotencyKey);
-			prepared.push({ ...request, itemIndex, waitMode, options, userKey, identity: request.body });
+			const identity = request.identityFields
+				? { ...request.body, ...request.identityFields }
+				: request.body;
+			prepared.push({ ...request, itemIndex, waitMode, options, userKey, identity });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw toNodeError(ctx.getNode(), error, { itemIndex });
 			results[itemIndex] = failed(itemIndex, error);
@@ -164,7 +169,7 @@ export async function submitAndWait(
 		// without it, so a run again finds the task it names; an unkeyed one by the resume URL, as before.
 		const { resumeUrl, callbackUrl } = await parkedCallbackUrl(this);
 		for (const item of prepared) {
-			if (item.userKey === undefined) item.identity = { ...item.body, callback_url: resumeUrl };
+			if (item.userKey === undefined) item.identity = { ...item.identity, callback_url: resumeUrl };
 			item.body = { ...item.body, callback_url: callbackUrl };
 		}
 	}

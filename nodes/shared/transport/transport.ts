@@ -88,7 +88,8 @@ type Answer = IN8nHttpFullResponse | (Error & { code?: string });
  * the translation of HTTP failures into `ApiFailure`.
  */
 export class QingboClient {
-	private readonly origin: string;
+	/** The Base URL's origin: the only place the key goes. */
+	readonly origin: string;
 
 	private constructor(
 		private readonly ctx: ApiContext,

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { CATALOGUE, findModel } from '../../../shared/models/catalogue';
+import { actionFor, CATALOGUE, findModel } from '../../../shared/models/catalogue';
+import { mediaKindOf } from '../../../shared/media/media-kinds';
 import { NOT_SERVED, unservedModels } from '../../../shared/models/served';
 import { QingboClient } from '../../../shared/transport/transport';
 
@@ -45,4 +46,26 @@ export async function getModels(this: ILoadOptionsFunctions): Promise<INodePrope
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 	return [...offered, ...unserved];
+}
+
+/**
+ * Binary Media's field list: the chosen model's media fields for the chosen operation, each with
+ * the kind of file it takes. Empty for a model the catalogue does not know (give its field by name).
+ */
+export async function getMediaFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const rules = findModel(this.getCurrentNodeParameter('model'));
+	const operation = String(this.getCurrentNodeParameter('operation') ?? 'generate');
+	const action = rules && actionFor(rules, operation);
+	const actionRules = action ? rules.actions[action] : undefined;
+	// A follow-up's source video fills its field itself (Source Task ID).
+	const fromSource = operation === 'generate' ? undefined : actionRules?.source?.via;
+	return Object.entries(actionRules?.fields ?? {})
+		.filter(
+			([field, rule]) => (rule.kind === 'url' || rule.kind === 'urlList') && field !== fromSource,
+		)
+		.map(([field, rule]) => ({
+			name: `${field} (${mediaKindOf(field)}${rule.kind === 'urlList' ? ', one or more' : ''})`,
+			value: field,
+			description: rule.note,
+		}));
 }

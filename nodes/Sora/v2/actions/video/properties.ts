@@ -53,6 +53,48 @@ export const modelFieldsProperty: INodeProperties = {
 		"The selected model's own fields, as the API names them. Required ones are shown; add others with Add Field. Every value is checked against the model's rules before anything is billed.",
 };
 
+/**
+ * Media from the item's binary data instead of a URL: QingBo takes media only as public URLs, so the
+ * node gives it a short-lived link to exactly that file (docs/reference.md, "Binary Media").
+ */
+export const binaryMediaProperty: INodeProperties = {
+	displayName: 'Binary Media',
+	name: 'binaryMedia',
+	type: 'fixedCollection',
+	placeholder: 'Add Media From Binary',
+	typeOptions: { multipleValues: true, sortable: true },
+	default: {},
+	description:
+		"Files of the input item sent as the model's media (a first frame, reference images, a source video, audio). QingBo fetches each from a link n8n serves for this file only, for as long as the node waits (WEBHOOK_URL must be reachable from the internet). A list field gets the files in this order, after URLs given in Model Fields.",
+	options: [
+		{
+			displayName: 'Media',
+			name: 'media',
+			values: [
+				{
+					displayName: 'Media Field Name or ID',
+					name: 'field',
+					type: 'options',
+					typeOptions: {
+						loadOptionsMethod: 'getMediaFields',
+						loadOptionsDependsOn: ['model', 'operation'],
+					},
+					default: '',
+					description:
+						'The model\'s media field the file goes in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{
+					displayName: 'Input Binary Field',
+					name: 'binaryProperty',
+					type: 'string',
+					default: 'data',
+					hint: 'The name of the input binary field holding the file',
+				},
+			],
+		},
+	],
+};
+
 const maxSpendOption: INodeProperties = {
 	displayName: 'Max Spend (USD)',
 	name: 'maxSpendUsd',
@@ -97,6 +139,7 @@ export const generateProperties: INodeProperties[] = [
 	modelProperty,
 	promptPropertyV2,
 	modelFieldsProperty,
+	binaryMediaProperty,
 	...videoWaitProperties,
 ];
 

@@ -9,6 +9,8 @@ import { checkModelRequest, typeModelRequest } from '../../../../shared/models/v
 import { estimateUsd, priceListFrom, type PriceList } from '../../../../shared/spend';
 import type { PrepareRequest } from '../../../../shared/submit/submit';
 import type { Task } from '../../../../shared/task/task';
+import { DEFAULT_TIMEOUT_S } from '../../../../shared/option-defaults';
+import { linkPlannedMedia, planBinaryMedia, type BinaryMediaPlan } from './binary-media-fields';
 
 /** Reads a task once per execution, however many items name it. */
 type ReadTask = (taskId: string) => Promise<Task>;
@@ -20,6 +22,8 @@ export interface ModelRequest {
 	rules?: ModelRules;
 	/** Where each body field was set, as the user sees it (for the API's 400s). */
 	fieldSources: Record<string, string>;
+	/** Binary Media: stand-ins in `body` until each file is checked and linked. */
+	media?: BinaryMediaPlan;
 }
 
 /** Where each field of a version-2 body comes from: Model Fields, Additional Fields or the node's own parameters. */
@@ -124,10 +128,24 @@ export async function buildModelRequest(
 	if (rules?.delisted && enforce) throw delistedError(rules);
 	const additional = parseJsonObject(options.additionalFields, 'Options › Additional Fields');
 	const modelFields = modelFieldValues(ctx, itemIndex);
-	const request: IDataObject = {
+	const action = rules && actionFor(rules, operation);
+	const given = {
 		...modelFields,
 		prompt: ctx.getNodeParameter('prompt', itemIndex, '') as string,
 	};
+	const media = planBinaryMedia(ctx, itemIndex, given, {
+		rules,
+		action,
+		enforce,
+		waitMode: ctx.getNodeParameter('waitMode', itemIndex, 'poll') as string,
+		timeoutS: Number(options.timeout) || DEFAULT_TIMEOUT_S,
+	});
+	const request = media?.request ?? given;
+	const labels = media?.sources ?? {};
+	const sourcesOfItem = (filled: IDataObject) => ({
+		...sourcesOf(modelFields, additional, filled),
+		...labels,
+	});
 	const sourceTaskId =
 		operation === 'generate'
 			? undefined
@@ -137,7 +155,6 @@ export async function buildModelRequest(
 					`Give the ID of the completed task to ${operation}, e.g. {{ $json.task_id }}.`,
 				);
 
-	const action = rules && actionFor(rules, operation);
 	if (!rules || (!action && !enforce)) {
 		// Unknown to the catalogue (or its rules set aside): the API judges. A follow-up then names its
 		// source by ref_task_id.
@@ -146,7 +163,8 @@ export async function buildModelRequest(
 		const filled = sourceTaskId ? { ref_task_id: sourceTaskId } : {};
 		return {
 			body: { ...body, ...filled, ...additional },
-			fieldSources: sourcesOf(modelFields, additional, filled),
+			fieldSources: sourcesOfItem(filled),
+			media,
 		};
 	}
 
@@ -161,14 +179,15 @@ export async function buildModelRequest(
 	const actionRules = rules.actions[action]!;
 	const check = (body: IDataObject, implicit: string[] = []) =>
 		enforce
-			? checkModelRequest(rules, action, body, implicit)
-			: typeModelRequest(rules, action, body);
+			? checkModelRequest(rules, action, body, implicit, labels)
+			: typeModelRequest(rules, action, body, labels);
 	if (!sourceTaskId) {
 		const checked = check({ ...request, model: rules.id, action });
 		return {
 			body: { model: rules.id, action, ...checked, ...additional },
 			rules,
-			fieldSources: sourcesOf(modelFields, additional, {}),
+			fieldSources: sourcesOfItem({}),
+			media,
 		};
 	}
 	// Check the request with a stand-in for the source first: the source is read only for a valid one.
@@ -182,7 +201,8 @@ export async function buildModelRequest(
 	return {
 		body: { model: rules.id, action, ...checked, ...filled, ...additional },
 		rules,
-		fieldSources: sourcesOf(modelFields, additional, filled),
+		fieldSources: sourcesOfItem(filled),
+		media,
 	};
 }
 
@@ -212,17 +232,30 @@ export function modelRequest(operation: 'generate' | 'extend' | 'edit'): Prepare
 			if (!sources.has(taskId)) sources.set(taskId, client.getTask(taskId));
 			return sources.get(taskId)!;
 		};
-		const { body, rules, fieldSources } = await buildModelRequest(
+		const { body, rules, fieldSources, identityFields } = await buildModelRequest(
 			this,
 			readTask,
 			itemIndex,
 			operation,
 			options as IDataObject,
-		).catch((error: unknown) => {
-			throw selfContained(error, itemIndex);
-		});
-		if (!((options.maxSpendUsd ?? 0) > 0)) return { body, fieldSources };
+		)
+			.then(async (built) => {
+				if (!built.media) return { ...built, identityFields: undefined };
+				const linked = await linkPlannedMedia(
+					this,
+					itemIndex,
+					built.media,
+					built.body,
+					client.origin,
+				);
+				return { ...built, ...linked };
+			})
+			.catch((error: unknown) => {
+				throw selfContained(error, itemIndex);
+			});
+		if (!((options.maxSpendUsd ?? 0) > 0)) return { body, fieldSources, identityFields };
 		prices ??= client.listModelEntries().then(priceListFrom, () => undefined);
-		return { body, fieldSources, estimateUsd: estimateUsd(body, rules, await prices) };
+		const estimate = estimateUsd(body, rules, await prices);
+		return { body, fieldSources, identityFields, estimateUsd: estimate };
 	};
 }

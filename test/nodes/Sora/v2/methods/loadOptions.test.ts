@@ -1,7 +1,7 @@
 import { mockDeep } from 'jest-mock-extended';
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { getModels } from '../../../../../nodes/Sora/v2/methods/loadOptions';
+import { getMediaFields, getModels } from '../../../../../nodes/Sora/v2/methods/loadOptions';
 import { FakeApi, ok, status } from '../../../../helpers/fake-api';
 
 function loadOptionsContext(api: FakeApi) {
@@ -50,5 +50,33 @@ describe('getModels (Model list of version 2)', () => {
 			);
 			expect(values).not.toContain('sora-2');
 		}
+	});
+});
+
+describe('getMediaFields (Binary Media of version 2)', () => {
+	function mediaFieldsOf(model: string, operation: string) {
+		const ctx = mockDeep<ILoadOptionsFunctions>();
+		ctx.getCurrentNodeParameter.mockImplementation(
+			((name: string) => ({ model, operation })[name]) as never,
+		);
+		return getMediaFields.call(ctx);
+	}
+
+	it("lists the chosen model's media fields for the operation, with the kind of file each takes", async () => {
+		expect((await mediaFieldsOf('kling-v3-omni', 'generate')).map((o) => o.name)).toEqual([
+			'image_urls (image, one or more)',
+			'video_urls (video, one or more)',
+		]);
+		expect((await mediaFieldsOf('wan2.7', 'generate')).map((o) => o.value)).toEqual(
+			expect.arrayContaining(['first_frame_image', 'last_frame_image']),
+		);
+		// The edit of Kling 3 Omni takes its video from the source task: not offered here.
+		expect((await mediaFieldsOf('kling-v3-omni', 'edit')).map((o) => o.value)).not.toContain(
+			'video_urls',
+		);
+	});
+
+	it('is empty for a model the catalogue does not know', async () => {
+		expect(await mediaFieldsOf('brand-new-model', 'generate')).toEqual([]);
 	});
 });

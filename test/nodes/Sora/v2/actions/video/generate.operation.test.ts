@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { RULES_AS_OF } from '../../../../../../nodes/shared/models/describe';
 import { runNode } from '../../../../../helpers/run-node';
+import { runRejection as rejection } from '../../../../../helpers/rejection';
 import { executeContext } from '../../../../../helpers/execute-context';
 import { FakeApi, ok, status } from '../../../../../helpers/fake-api';
 
@@ -16,18 +17,6 @@ const generate = (model: string, value: IDataObject | null, extra: IDataObject =
 	options: {},
 	...extra,
 });
-
-type NodeFailure = Error & { description?: string; context: IDataObject };
-
-/** The error a run threw (the test fails if it did not throw). */
-async function rejection(running: Promise<unknown>): Promise<NodeFailure> {
-	try {
-		await running;
-	} catch (error) {
-		return error as NodeFailure;
-	}
-	throw new Error('expected the node to fail');
-}
 
 async function run(params: IDataObject, api = new FakeApi(), options = {}) {
 	api.always(
