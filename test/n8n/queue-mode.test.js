@@ -137,6 +137,19 @@ const WORKFLOWS = {
 		removeSeenBeforeNode('={{ $json.delivery_key }}'),
 		noOpNode('Publish'),
 	]),
+	binaryFrame: chainWorkflow('qbQBinFrame00001', 'Queue: a photo upload as the first frame', [
+		webhookNode('q-binary-frame'),
+		soraV2Node({
+			resource: 'video',
+			operation: 'generate',
+			model: 'wan2.7',
+			prompt: 'The photo comes alive',
+			modelFields: modelFields({}),
+			binaryMedia: { media: [{ field: 'first_frame_image', binaryProperty: 'data' }] },
+			waitMode: 'poll',
+			options: { timeout: 300 },
+		}),
+	]),
 };
 
 let sim; // answers every workflow but the timeout one
@@ -258,6 +271,7 @@ beforeAll(async () => {
 			'q-download',
 			'q-download-cb',
 			'q-park-batch',
+			'q-binary-frame',
 			TRIGGER_PATH,
 		],
 	});
@@ -859,5 +873,36 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 	test('downloads in database binary mode: by poll and by callback, bytes identical', async () => {
 		await expectDownloadByPoll('database:');
 		await expectDownloadByCallback('database:');
+	});
+
+	test("Binary Media: a photo the webhook processor stored is served by main to QingBo's fetch", async () => {
+		sim.reset();
+		sim.configure({ flavour: 'today', fetchMedia: true });
+		try {
+			const photo = Buffer.concat([
+				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+				crypto.randomBytes(4096),
+			]);
+			const seen = await executionIds(WORKFLOWS.binaryFrame.id);
+			const started = await request('POST', `${stack.webhookUrl}/webhook/q-binary-frame`, {
+				body: photo,
+				headers: { 'content-type': 'image/png' },
+			});
+			expect(started.status).toBe(200);
+			const [done] = await freshFinished(WORKFLOWS.binaryFrame.id, seen, 1);
+			const [row] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
+			expect(row.json).toMatchObject({ status: 'completed', model: 'wan2.7' });
+			// The link goes to the public address (the balancer), which sends /rest/… to main.
+			const link = sim.tasks.get(row.json.task_id).body.first_frame_image;
+			expect(link.startsWith(`${stack.resumeBaseUrl}/rest/binary-data/signed?token=`)).toBe(true);
+			expect(sim.mediaFetches.map((f) => [f.status, f.contentType, f.sha256])).toEqual([
+				[200, 'image/png', sha256(photo)],
+			]);
+			// A webhook processor serves no /rest/ path: the balancer must send it to main.
+			const direct = await request('GET', link.replace(stack.resumeBaseUrl, stack.webhookUrl));
+			expect(direct.status).toBe(404);
+		} finally {
+			sim.configure({ flavour: 'seed', fetchMedia: false });
+		}
 	});
 });

@@ -228,17 +228,20 @@ function byPath(url, count) {
 }
 
 /**
- * An HTTP balancer on a free loopback port, as operators put in front of several webhook processors:
- * each request goes whole to the next target (`round-robin`), or to the one its path hashes to
- * (`by-path`, the recipe for n8n 1.x). `hits` counts requests per target.
+ * An HTTP balancer on a free loopback port, as operators put in front of n8n in queue mode: webhook
+ * paths (`/webhook…`) go to the webhook processors, each request whole to the next one
+ * (`round-robin`) or to the one its path hashes to (`by-path`, the recipe for n8n 1.x); every other
+ * path (e.g. `/rest/binary-data/signed`) to main (`mainUrl()`). `hits` counts requests per processor.
  */
-async function startBalancer(targets, balancing = 'round-robin') {
+async function startBalancer(targets, balancing = 'round-robin', mainUrl = () => null) {
 	const hits = Object.fromEntries(targets.map((target) => [target, 0]));
 	let next = 0;
 	const server = http.createServer((req, res) => {
-		const pick = balancing === 'by-path' ? byPath(req.url, targets.length) : next++;
-		const target = new URL(targets[pick % targets.length]);
-		hits[target.origin] += 1;
+		const toMain = !req.url.startsWith('/webhook') && mainUrl();
+		const pick = balancing === 'by-path' ? byPath(req.url, targets.length) : next;
+		if (!toMain && balancing !== 'by-path') next++;
+		const target = new URL(toMain || targets[pick % targets.length]);
+		if (!toMain) hits[target.origin] += 1;
 		const forward = http.request(
 			{
 				host: target.hostname,
@@ -311,7 +314,10 @@ async function startQueueStack(opts = {}) {
 	const procs = { redis: null, postgres: null, postgresPid: null, workers: [], webhooks: [] };
 	const webhookUrls = ports.webhooks.map((port) => `http://127.0.0.1:${port}`);
 	// Several processors: resume URLs go to a balancer that hands each request to the next one.
-	const balancer = webhookCount > 1 ? await startBalancer(webhookUrls, opts.balancing) : null;
+	const balancer =
+		webhookCount > 1
+			? await startBalancer(webhookUrls, opts.balancing, () => stack.mainUrl)
+			: null;
 	let n8n = null;
 	let failed = false;
 	let disposed = false;
