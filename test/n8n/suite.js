@@ -24,8 +24,11 @@ async function closeFrame(frame) {
 	await frame.sim?.close();
 }
 
-/** `simOptions` start the simulator (default: `simDefaults`, which each test starts from). */
-function useSimulatorAndN8n({ name, simOptions, simDefaults, workflows }) {
+/**
+ * `simOptions` start the simulator (default: `simDefaults`, which each test starts from); `env`
+ * overrides n8n's environment.
+ */
+function useSimulatorAndN8n({ name, simOptions, simDefaults, workflows, env }) {
 	const suite = {
 		sim: undefined,
 		n8n: undefined,
@@ -38,7 +41,9 @@ function useSimulatorAndN8n({ name, simOptions, simDefaults, workflows }) {
 			return result;
 		},
 	};
-	beforeAll(() => openFrame(suite, { name, simOptions: simOptions ?? simDefaults, workflows }));
+	beforeAll(() =>
+		openFrame(suite, { name, simOptions: simOptions ?? simDefaults, workflows, env }),
+	);
 	afterAll(() => closeFrame(suite));
 	beforeEach(() => {
 		suite.sim.reset();

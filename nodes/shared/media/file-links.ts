@@ -48,7 +48,7 @@ const MEMORY_MODE = {
 
 /**
  * A link to `binary` that QingBo can fetch for `lifetimeS` seconds, and nothing more: it serves that
- * one file, carries no key of ours and says nothing of the workflow. Refused before billing when n8n
+ * one file and carries no key of ours (its token holds n8n's file ID only). Refused before billing when n8n
  * keeps files in memory, or when n8n's public address is one QingBo cannot reach.
  */
 export async function fileLink(

@@ -5,13 +5,15 @@ const http = require('node:http');
 const { TIMEOUTS } = require('./config');
 
 /**
- * Minimal HTTP client: resolves { status, headers, body (the raw bytes), text, json }; rejects on network
+ * Minimal HTTP client (a body is sent as it is when text or bytes, else as JSON): resolves { status, headers, body (the raw bytes), text, json }; rejects on network
  * errors and timeouts.
  */
 function request(method, url, { headers = {}, body, timeoutMs = TIMEOUTS.http } = {}) {
 	return new Promise((resolve, reject) => {
 		const data =
-			body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+			body === undefined || typeof body === 'string' || Buffer.isBuffer(body)
+				? body
+				: JSON.stringify(body);
 		const h = { ...headers };
 		if (data !== undefined) {
 			if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type'))
