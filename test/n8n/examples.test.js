@@ -4,7 +4,7 @@
  * every task reserves its price, the balance answers). Only what a user would change is changed: the
  * credential points at the simulator, and paths and URLs point at this machine.
  */
-const { randomUUID } = require('node:crypto');
+const { createHash, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -17,7 +17,7 @@ jest.setTimeout(10 * 60_000);
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const RESULT_BYTES = 300_000;
-const SIM_DEFAULTS = { balanceUsd: 1000, prices: {} };
+const SIM_DEFAULTS = { balanceUsd: 1000, prices: {}, fetchMedia: false };
 /** veo3.1-fast at 720p: 0.072 USD a second in QingBo's list prices, so 0.576 USD an 8 s clip. */
 const VEO_8S_USD = 0.576;
 /** The header the callback-by-webhook example's Header Auth credential asks (the user sets their own). */
@@ -31,6 +31,10 @@ const REQUEST_KEY = { name: 'X-Video-Request-Key', value: 'test-only-request-key
 const TRIGGER_WEBHOOK_ID = randomUUID();
 const TRIGGER_PATH = `${TRIGGER_WEBHOOK_ID}/sora`;
 const REQUEST_PATH = `video-request-${randomUUID()}`;
+/** The form's path: its node's webhook ID, which the editor makes fresh for each import. */
+const FORM_PATH = randomUUID();
+/** The photo-to-video example's Basic Auth credential (the user sets their own). */
+const FORM_LOGIN = { user: 'form-user', password: 'test-only-form-password' };
 const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qingbo-example-files-'));
 
 /**
@@ -137,6 +141,12 @@ beforeAll(async () => {
 			{ 'New Video Request': { path: REQUEST_PATH } },
 			{ 'New Video Request': randomUUID() },
 		),
+		photoForm: example(
+			'photo-to-video-form.json',
+			'qbExPhotoForm001',
+			{},
+			{ 'Photo Upload': FORM_PATH },
+		),
 		parkedBatch: example('scheduled-batch-callback.json', 'qbExParkedBatch1'),
 		// The same batch with room for three clips: the other two get rows saying why.
 		parkedBatchCapped: example('scheduled-batch-callback.json', 'qbExParkedBatch2', {
@@ -165,6 +175,12 @@ beforeAll(async () => {
 			data: REQUEST_KEY,
 		},
 		{
+			id: 'qbExampleBasic01',
+			name: 'Form Login (set your own)',
+			type: 'httpBasicAuth',
+			data: FORM_LOGIN,
+		},
+		{
 			id: 'qbExampleCred001',
 			name: 'QingBo API',
 			type: 'qingboApi',
@@ -180,10 +196,12 @@ beforeAll(async () => {
 	await n8n.importWorkflows(Object.values(examples));
 	await n8n.publish(examples.callback.id);
 	await n8n.publish(examples.followUp.id);
+	await n8n.publish(examples.photoForm.id);
 	await n8n.start();
 	await n8n.setupOwner();
 	await n8n.waitForWebhook(REQUEST_PATH);
 	await n8n.waitForWebhook(TRIGGER_PATH);
+	await n8n.waitForWebhook(FORM_PATH, 'POST', { prefix: 'form' });
 });
 
 afterAll(async () => {
@@ -321,6 +339,67 @@ test('callback-by-webhook: a request without its key is refused and bills nothin
 		generate_audio: true,
 	});
 	expect(body.callback_url).toEqual(expect.any(String)); // n8n's resume URL for this execution
+});
+
+/** A browser's submission of a form: multipart, one part per field (`field-<n>`), files with their name and type. */
+function formSubmission(parts) {
+	const boundary = `----qingbo-test-${randomUUID()}`;
+	const chunks = parts.flatMap(({ name, value, fileName, type }) => [
+		Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="${name}"${
+				fileName ? `; filename="${fileName}"\r\nContent-Type: ${type}` : ''
+			}\r\n\r\n`,
+		),
+		Buffer.isBuffer(value) ? value : Buffer.from(value),
+		Buffer.from('\r\n'),
+	]);
+	chunks.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+test('photo-to-video-form: the uploaded photo is the first frame; QingBo fetched exactly its bytes', async () => {
+	sim.configure({ fetchMedia: true });
+	const photo = Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		Buffer.alloc(8192, 5),
+	]);
+	const { body, contentType } = formSubmission([
+		{ name: 'field-0', value: photo, fileName: 'breakfast.png', type: 'image/png' },
+		{ name: 'field-1', value: 'The steam rises from the coffee' },
+	]);
+	const url = `${n8n.baseUrl}/form/${FORM_PATH}`;
+	const refused = await request('POST', url, { body, headers: { 'content-type': contentType } });
+	expect(refused.status).toBe(401);
+	expect(sim.counters.submits).toBe(0);
+
+	const before = new Set((await n8n.listExecutions(examples.photoForm.id)).map((e) => e.id));
+	const login = Buffer.from(`${FORM_LOGIN.user}:${FORM_LOGIN.password}`).toString('base64');
+	const submitted = await request('POST', url, {
+		body,
+		headers: { 'content-type': contentType, authorization: `Basic ${login}` },
+	});
+	expect(submitted.status).toBe(200);
+	const execution = await n8n.waitForExecution(examples.photoForm.id, {
+		where: (e) => !before.has(e.id),
+		timeoutMs: 120_000,
+	});
+	expect(execution.status).toBe('success');
+	const [item] = outputOf(execution.run, 'Video Ready');
+	expect(item.json).toMatchObject({ status: 'completed', timed_out: false });
+	expect(item.binary.data.mimeType).toBe('video/mp4');
+	const task = bodyOf(item.json.task_id);
+	expect(task).toMatchObject({
+		model: 'veo3.1-fast',
+		duration: 8,
+		prompt: 'The steam rises from the coffee',
+	});
+	expect(task.first_frame_image.startsWith(`${n8n.baseUrl}/rest/binary-data/signed?token=`)).toBe(
+		true,
+	);
+	const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+	expect(sim.mediaFetches.map((f) => [f.field, f.contentType, f.sha256])).toEqual([
+		['first_frame_image', 'image/png', sha256(photo)],
+	]);
 });
 
 /** Runs an example that parks: the CLI run ends at the park, the running n8n resumes it on the callbacks. */
