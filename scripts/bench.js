@@ -4,7 +4,7 @@
  * `npm run bench` (first half): measures the package in the real n8n the harness pins (pinnedN8nVersion() in
  * tools/n8n/host.js) against the QingBo simulator and writes BENCHMARKS.md's header and sections 1-5 and 7;
  * each section's renderer sits next to its measurement. Everything compared is measured side by side in this
- * one run. scripts/bench-queue.js and scripts/bench-dedupe.js write sections 6 and 8, which this script keeps.
+ * one run. scripts/bench-queue.js, bench-dedupe.js and bench-media.js write sections 6, 8 and 9, which this script keeps.
  *   --quick          smaller sizes (N up to 20, downloads up to 200 MB, 100 trigger callbacks)
  *   --only waiting   only the realistic-batch waiting table (section 5), put into BENCHMARKS.md in place
  *   --only parked    only the parked batch against Poll in This Node (section 7), put into BENCHMARKS.md in place
@@ -29,8 +29,10 @@ const {
 const {
 	QUEUE_SECTION,
 	DEDUPE_SECTION,
+	MEDIA_SECTION,
 	putSection,
 	rewriteKeeping,
+	sampleRss,
 	runScript,
 } = require('./benchmarks-file');
 const {
@@ -164,24 +166,6 @@ function handBuiltWorkflow(id, n, sim) {
 
 function runWallMs(run) {
 	return new Date(run.stoppedAt).getTime() - new Date(run.startedAt).getTime();
-}
-
-/** RSS of every process of this n8n instance (main and task runner), found by its user folder. */
-function instanceRssMb(userFolder) {
-	let total = 0;
-	for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-		try {
-			if (
-				!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`N8N_USER_FOLDER=${userFolder}`)
-			)
-				continue;
-			const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-			if (rss) total += Number(rss[1]) / 1024;
-		} catch {
-			/* process ended */
-		}
-	}
-	return total;
 }
 
 async function benchBatch(sim, n8n) {
@@ -591,20 +575,11 @@ async function benchDownload(sim, n8n, id) {
 		sim.reset();
 		sim.configure({ resultBytes: mb * 1024 * 1024, renderMs: 1000 });
 		await sleep(2000);
-		const idle = instanceRssMb(n8n.userFolder);
-		let peak = idle;
-		let sampling = true;
-		const sampler = (async () => {
-			while (sampling) {
-				peak = Math.max(peak, instanceRssMb(n8n.userFolder));
-				await sleep(100);
-			}
-		})();
+		const rss = sampleRss(n8n.userFolder);
 		const started = Date.now();
 		const execution = await runWebhook(n8n, id, 'bench-download', {});
 		const tookMs = Date.now() - started;
-		sampling = false;
-		await sampler;
+		const { idleMb: idle, growthMb } = await rss.stop();
 		const [item] = outputOf(execution.run, 'Sora');
 		const stored = Number(item.binary?.data?.fileSize?.replace?.(/[^\d.]/g, '') ?? 0);
 		rows.push({
@@ -613,11 +588,11 @@ async function benchDownload(sim, n8n, id) {
 			tookMs,
 			mbPerS: mb / (tookMs / 1000),
 			idleMb: idle,
-			growthMb: peak - idle,
+			growthMb,
 			stored,
 		});
 		log(
-			`download ${mb} MB: ${seconds(tookMs)} s, RSS +${(peak - idle).toFixed(0)} MB over ${idle.toFixed(0)} MB idle`,
+			`download ${mb} MB: ${seconds(tookMs)} s, RSS +${growthMb.toFixed(0)} MB over ${idle.toFixed(0)} MB idle`,
 		);
 	}
 	sim.configure({ resultBytes: 262144, renderMs: RENDER_MS });
@@ -740,7 +715,7 @@ function headerSection(startedAt) {
 	return [
 		'# Benchmarks',
 		'',
-		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 and 7 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode), section 8 from \`scripts/bench-dedupe.js\`; a section re-measured on its own (\`--only\`) says its date.`,
+		`Measured by \`npm run bench${QUICK ? ' -- --quick' : ''}\` on ${startedAt.toISOString().slice(0, 10)}: the built package in a real n8n ${pinnedN8nVersion()} (Node ${NODE_VERSION}) against the QingBo simulator on 127.0.0.1, everything compared measured side by side in one run. Sections 1-5 and 7 come from \`scripts/bench.js\` (one n8n process), section 6 from \`scripts/bench-queue.js\` (queue mode), section 8 from \`scripts/bench-dedupe.js\`, section 9 from \`scripts/bench-media.js\`; a section re-measured on its own (\`--only\`) says its date.`,
 		'',
 		`Machine: ${machine()}. Tests and scripts on Node ${process.version}. SQLite, filesystem binary data mode.`,
 		'',
@@ -822,7 +797,7 @@ async function main() {
 			waitingSection(waiting),
 			parkedSection(parkedRows),
 		].join('\n');
-		rewriteKeeping(markdown, [QUEUE_SECTION, DEDUPE_SECTION]);
+		rewriteKeeping(markdown, [QUEUE_SECTION, DEDUPE_SECTION, MEDIA_SECTION]);
 		log(`\n${markdown}\n\nwritten to BENCHMARKS.md`);
 	} finally {
 		await n8n.dispose();

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * BENCHMARKS.md is written by three scripts: scripts/bench.js (the header and sections 1-5 and 7, one n8n
- * process), scripts/bench-queue.js (the queue-mode section, a whole queue stack) and scripts/bench-dedupe.js
- * (section 8, the Remove Duplicates recipe). Each replaces only what it measured, so running one never
+ * BENCHMARKS.md is written by four scripts: scripts/bench.js (the header and sections 1-5 and 7, one n8n
+ * process), scripts/bench-queue.js (the queue-mode section, a whole queue stack), scripts/bench-dedupe.js
+ * (section 8, the Remove Duplicates recipe) and scripts/bench-media.js (section 9, Binary Media). Each replaces only what it measured, so running one never
  * erases another's figures; the file keeps its sections in the order of their numbers, whichever script
  * wrote last. Also what the scripts share to say when and where they measured and to run.
  */
@@ -13,6 +13,7 @@ const path = require('node:path');
 const FILE = path.join(__dirname, '..', 'BENCHMARKS.md');
 const QUEUE_SECTION = '## 6. Queue mode: trigger burst';
 const DEDUPE_SECTION = '## 8. Remove Duplicates when outcomes finish together';
+const MEDIA_SECTION = '## 9. Binary Media: a large source video';
 
 function read() {
 	return fs.existsSync(FILE) ? fs.readFileSync(FILE, 'utf8') : '# Benchmarks\n';
@@ -64,6 +65,47 @@ function numberArg(name, fallback) {
 	return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** RSS of every process of this n8n instance (main and task runner), found by its user folder. */
+function instanceRssMb(userFolder) {
+	let total = 0;
+	for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+		try {
+			if (
+				!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`N8N_USER_FOLDER=${userFolder}`)
+			)
+				continue;
+			const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+			if (rss) total += Number(rss[1]) / 1024;
+		} catch {
+			/* process ended */
+		}
+	}
+	return total;
+}
+
+/**
+ * Samples the instance's RSS every 100 ms from now: `stop()` resolves { idleMb, growthMb }, the RSS
+ * when sampling began and the peak's growth over it.
+ */
+function sampleRss(userFolder) {
+	const idleMb = instanceRssMb(userFolder);
+	let peak = idleMb;
+	let sampling = true;
+	const sampler = (async () => {
+		while (sampling) {
+			peak = Math.max(peak, instanceRssMb(userFolder));
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	})();
+	return {
+		async stop() {
+			sampling = false;
+			await sampler;
+			return { idleMb, growthMb: peak - idleMb };
+		},
+	};
+}
+
 /** Runs a script's `main` and exits: 0 when it resolves, 1 with the stack when it fails. */
 function runScript(name, main) {
 	main().then(
@@ -78,9 +120,11 @@ function runScript(name, main) {
 module.exports = {
 	QUEUE_SECTION,
 	DEDUPE_SECTION,
+	MEDIA_SECTION,
 	putSection,
 	rewriteKeeping,
 	measuredOn,
 	numberArg,
+	sampleRss,
 	runScript,
 };
