@@ -61,6 +61,10 @@ function binaryMediaEntries(ctx: IExecuteFunctions, itemIndex: number): BinaryMe
 	});
 }
 
+/** The chosen model's fields for the operation; none when the catalogue does not know it. */
+const fieldsOf = (media: MediaContext): Record<string, FieldRule> =>
+	(media.rules && media.action && media.rules.actions[media.action]?.fields) || {};
+
 const isMedia = (rule: FieldRule | undefined) => rule?.kind === 'url' || rule?.kind === 'urlList';
 
 const DONT_WAIT = {
@@ -77,7 +81,7 @@ function takesList(field: string, rule: FieldRule | undefined): boolean {
 
 /** Refuses entries that name no media field of the model (when its rules are checked). */
 function checkFields(entries: BinaryMediaEntry[], media: MediaContext, given: IDataObject): void {
-	const fields = (media.rules && media.action && media.rules.actions[media.action]?.fields) || {};
+	const fields = fieldsOf(media);
 	const mediaFields = Object.keys(fields).filter((field) => isMedia(fields[field]));
 	for (const { field } of entries) {
 		const rule = fields[field];
@@ -116,7 +120,7 @@ export function planBinaryMedia(
 	if (media.waitMode === 'none')
 		throw new InputError('Binary Media', DONT_WAIT.problem, DONT_WAIT.fix);
 	checkFields(entries, media, request);
-	const fields = (media.rules && media.action && media.rules.actions[media.action]?.fields) || {};
+	const fields = fieldsOf(media);
 	const standIns = entries.map(standInFor);
 	const planned: IDataObject = { ...request };
 	const sources: Record<string, string> = {};
