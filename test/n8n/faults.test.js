@@ -1,31 +1,21 @@
 /**
- * Fault injection: the built package in a real n8n against a simulator that misbehaves the ways
+ * Fault injection: the built package (version 2, Veo 3.1 Fast) in a real n8n against a simulator that misbehaves the ways
  * real networks and APIs do. Every case checks that no task is lost, none is billed twice (tasks
  * created equals items), every failure names its task, and the API key appears nowhere.
  */
 const { outputOf, errorOf } = require('../../tools/n8n/host');
-const { manualWorkflow, soraNode, codeNode } = require('../../tools/n8n/workflows');
+const { manualWorkflow, veoNode, codeNode } = require('../../tools/n8n/workflows');
 const { useSimulatorAndN8n } = require('./suite');
 
 jest.setTimeout(15 * 60_000);
 
 const API_KEY = 'sk-qb-live-7f3a9c-SECRET-must-not-leak';
 const ITEMS = 8;
-const batch = (options = {}, nodeOptions = {}) =>
-	soraNode(
-		{
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
-			prompt: '={{ $json.prompt }}',
-			aspectRatio: '16:9',
-			duration: 4,
-			resolution: '720p',
-			waitMode: 'poll',
-			options: { pollInterval: 1, timeout: 300, ...options },
-		},
-		nodeOptions,
-	);
+/** Version 2's Generate with Veo 3.1 Fast (8 s), one video per item's prompt, polled. */
+const batch = (options = {}, { continueOnFail = false } = {}) => ({
+	...veoNode('poll', { pollInterval: 1, timeout: 300, ...options }, { name: 'Sora' }),
+	...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+});
 const prompts = codeNode(
 	Array.from({ length: ITEMS }, (_, i) => ({ prompt: `Fault drill, shot ${i}` })),
 );
@@ -44,8 +34,8 @@ const WORKFLOWS = {
 
 const suite = useSimulatorAndN8n({
 	name: 'faults',
-	simOptions: { apiKey: API_KEY, queuedMs: 200, renderMs: 1500 },
-	simDefaults: { faults: {}, expireResults: false },
+	simOptions: { flavour: 'today', apiKey: API_KEY, queuedMs: 200, renderMs: 1500 },
+	simDefaults: { flavour: 'today', faults: {}, expireResults: false },
 	workflows: WORKFLOWS,
 });
 let sim;

@@ -1,23 +1,19 @@
 /**
- * Waiting in a real n8n 2.41.1: the built package's poll mode at its defaults (adaptive: Options ›
+ * Waiting in a real n8n 2.41.1: version 2's poll mode (Veo 3.1 Fast) at its defaults (adaptive: Options ›
  * Poll Interval left empty) and at a fixed Poll Interval, against the simulator with short renders
  * spread over 3-6 s. Each case checks the node's output and what the API saw: how many status reads
  * each task cost and how far apart they were.
  */
 const { outputOf } = require('../../tools/n8n/host');
-const {
-	manualWorkflow,
-	soraNode,
-	generateEachItemNode,
-	codeNode,
-} = require('../../tools/n8n/workflows');
+const { manualWorkflow, soraV2Node, veoNode, codeNode } = require('../../tools/n8n/workflows');
 const { useSimulatorAndN8n } = require('./suite');
 
 jest.setTimeout(10 * 60_000);
 
 const SHORT_RENDERS = { queuedMs: 200, renderMs: 3000, renderMsMax: 6000, progressShape: 'linear' };
 const N = 6;
-const generate = generateEachItemNode;
+/** Version 2's Generate with Veo 3.1 Fast (8 s), one video per item's prompt, polled. */
+const generate = (options) => veoNode('poll', options, { name: 'Sora' });
 const items = codeNode(
 	Array.from({ length: N }, (_, i) => ({ prompt: `Waiting drill, shot ${i}` })),
 );
@@ -32,18 +28,8 @@ const WORKFLOWS = {
 		generate({ pollInterval: 1, timeout: 300 }),
 	]),
 	taskWait: manualWorkflow('qbWaitTestTask01', "Don't Wait, then Task › Wait at defaults", [
-		soraNode(
-			{
-				resource: 'video',
-				operation: 'generate',
-				model: 'sora-2',
-				prompt: 'Picked up later',
-				waitMode: 'none',
-				options: {},
-			},
-			{ name: 'Submit' },
-		),
-		soraNode(
+		veoNode('none', {}, { prompt: 'Picked up later', name: 'Submit' }),
+		soraV2Node(
 			{ resource: 'task', operation: 'wait', taskId: '={{ $json.task_id }}', options: {} },
 			{ name: 'Wait' },
 		),
@@ -52,8 +38,8 @@ const WORKFLOWS = {
 
 const suite = useSimulatorAndN8n({
 	name: 'waiting',
-	simOptions: SHORT_RENDERS,
-	simDefaults: { ...SHORT_RENDERS, faults: {} },
+	simOptions: { flavour: 'today', ...SHORT_RENDERS },
+	simDefaults: { flavour: 'today', ...SHORT_RENDERS, faults: {} },
 	workflows: WORKFLOWS,
 });
 let sim;
