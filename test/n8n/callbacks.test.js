@@ -1,13 +1,14 @@
 /**
  * Durable callback waiting and the QingBo Trigger, in a running n8n (`n8n start`): workflows are
- * started by HTTP, QingBo (our simulator) calls back, and we read what n8n recorded.
+ * started by HTTP, QingBo (our simulator, playing today's API) calls back, and we read what n8n
+ * recorded. The video nodes are version 2 with Veo 3.1 Fast; version 1's own behaviour is proven
+ * in sora-operations.test.js (and its Model list here, under "Editor calls").
  */
 const { outputOf, errorOf, request, until } = require('../../tools/n8n/host');
 const { useRunningN8n, submitToSimulator } = require('./suite');
 const {
 	CREDENTIAL,
-	soraNode,
-	generateNode,
+	veoNode,
 	webhookNode,
 	noOpNode,
 	removeSeenBeforeNode,
@@ -17,38 +18,27 @@ const {
 
 jest.setTimeout(10 * 60_000);
 
+/** A task as any tool would submit it to today's API (no n8n involved). */
+const VEO_8S = { model: 'veo3.1-fast', duration: 8 };
+
 const WORKFLOWS = {
 	callback: chainWorkflow('qbCbResume000001', 'Video by callback', [
 		webhookNode('make-video'),
-		soraNode({
-			resource: 'video',
-			operation: 'generate',
-			model: 'sora-2',
-			prompt: '={{ $json.body.prompt }}',
-			aspectRatio: '9:16',
-			duration: 4,
-			resolution: '720p',
-			waitMode: 'callback',
-			options: { timeout: 600 },
-		}),
+		veoNode('callback', { timeout: 600 }, { prompt: '={{ $json.body.prompt }}', name: 'Sora' }),
 		noOpNode('Done'),
 	]),
 	callbackTimeout: chainWorkflow('qbCbTimeout00001', 'Video by callback, none comes', [
 		webhookNode('make-video-late'),
-		generateNode({
-			prompt: 'A render that never calls back',
-			waitMode: 'callback',
-			options: { timeout: 3 },
-		}),
+		veoNode('callback', { timeout: 3 }, { prompt: 'A render that never calls back', name: 'Sora' }),
 		noOpNode('Done'),
 	]),
 	stoppable: chainWorkflow('qbCbStopMe000001', 'A long poll the user stops', [
 		webhookNode('stop-me'),
-		generateNode({
-			prompt: 'A very long render [slow]',
-			waitMode: 'poll',
-			options: { pollInterval: 1, timeout: 600 },
-		}),
+		veoNode(
+			'poll',
+			{ pollInterval: 1, timeout: 600 },
+			{ prompt: 'A very long render [slow]', name: 'Sora' },
+		),
 	]),
 	guardedTrigger: chainWorkflow('qbCbTrigger00002', 'Completed videos only, with a secret', [
 		soraTriggerNode(
@@ -70,7 +60,7 @@ const WORKFLOWS = {
 
 const frame = useRunningN8n({
 	name: 'callbacks',
-	simOptions: { queuedMs: 200, renderMs: 1500 },
+	simOptions: { flavour: 'today', queuedMs: 200, renderMs: 1500 },
 	workflows: WORKFLOWS,
 	webhooks: [
 		'make-video',
@@ -89,6 +79,7 @@ const triggerUrl = () => `${n8n.baseUrl}/webhook/qb-sora-trigger/sora`;
 beforeEach(() => {
 	sim.reset();
 	sim.configure({
+		flavour: 'today',
 		callbackShape: 'task',
 		callbackDuplicates: 1,
 		callbackOnProgress: false,
@@ -103,7 +94,7 @@ async function executionIds(workflowId) {
 
 /** Submits a task straight to the simulator, as any tool would, with the trigger as callback. */
 async function submitWithCallback(prompt, callbackUrl = triggerUrl()) {
-	return submitToSimulator(sim, { model: 'sora-2', prompt, callback_url: callbackUrl });
+	return submitToSimulator(sim, { ...VEO_8S, prompt, callback_url: callbackUrl });
 }
 
 describe('Pause Until Callback', () => {
@@ -156,7 +147,7 @@ describe('Pause Until Callback', () => {
 	test('a callback about another task gets 409 and leaves the execution parked for its own task', async () => {
 		sim.configure({ queuedMs: 10 * 60_000 }); // task A ends only when the test says so
 		const other = await submitToSimulator(sim, {
-			model: 'sora-2',
+			...VEO_8S,
 			prompt: 'Another finished video of the same account',
 		});
 		sim.completeNow(other);
@@ -382,7 +373,7 @@ describe('Editor calls', () => {
 		expect(sim.counters.submits).toBe(0);
 	});
 
-	test('the Model list is loaded from the API, with the Sora models as a fallback', async () => {
+	test("version 1's Model list is loaded from the API, with the Sora models as a fallback", async () => {
 		const load = () =>
 			n8n.api('POST', '/rest/dynamic-node-parameters/options', {
 				nodeTypeAndVersion: { name: 'n8n-nodes-qingbo-sora.sora', version: 1 },
@@ -399,7 +390,7 @@ describe('Editor calls', () => {
 		]);
 		sim.configure({ faults: { failNext: { status: 503, count: 5 } } });
 		expect((await load()).map((option) => option.value)).toEqual(['sora-2', 'sora-2-pro']);
-		sim.configure({ models: ['sora-2', 'sora-2-pro'], flavour: 'seed', faults: {} });
+		sim.configure({ flavour: 'today', faults: {} });
 	});
 });
 
