@@ -10,14 +10,13 @@ const path = require('node:path');
 
 const { chromium } = require('playwright-core');
 
-const { startSimulator } = require('../../tools/sim/simulator');
-const { createInstance, hostLine, REPO_ROOT } = require('../../tools/n8n/host');
+const { hostLine, REPO_ROOT } = require('../../tools/n8n/host');
+const { useRunningN8n } = require('./suite');
 const {
 	manualWorkflow,
 	generateNode,
 	soraV2Node,
 	modelFields,
-	simCredential,
 	soraTriggerNode,
 	chainWorkflow,
 	noOpNode,
@@ -105,25 +104,27 @@ const WORKFLOWS = {
 	]),
 };
 
-let sim;
+/** One simulator and one running n8n holding the workflows, none published (suite.js). */
+const frame = useRunningN8n({
+	name: 'editor',
+	simOptions: { flavour: 'today' },
+	workflows: WORKFLOWS,
+	publish: [],
+	webhooks: [],
+});
 let n8n;
 let browser;
 let page;
 
 beforeAll(async () => {
+	({ n8n } = frame);
 	const chromiumPath = ensureChromium();
 	if (!chromiumPath) throw new Error('Chromium is missing: apt-get install -y chromium');
-	sim = await startSimulator({ flavour: 'today' });
-	n8n = await createInstance({ name: 'editor' });
-	await n8n.importCredentials([simCredential(sim)]);
-	await n8n.importWorkflows(Object.values(WORKFLOWS));
-	await n8n.start();
-	const owner = await n8n.setupOwner();
 	browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 	page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 	await page.goto(`${n8n.baseUrl}/signin`);
-	await page.fill('input[name="emailOrLdapLoginId"]', owner.email);
-	await page.fill('input[name="password"]', owner.password);
+	await page.fill('input[name="emailOrLdapLoginId"]', frame.owner.email);
+	await page.fill('input[name="password"]', frame.owner.password);
 	await page.click('[data-test-id="form-submit-button"]');
 	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 	fs.mkdirSync(SHOTS, { recursive: true });
@@ -131,8 +132,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	await n8n?.dispose();
-	await sim?.close();
 });
 
 async function openCanvas(workflow) {

@@ -9,9 +9,9 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startSimulator } = require('../../tools/sim/simulator');
 const { startFakeLlm, PROMPT, DURATION } = require('./fake-llm');
-const { createInstance, outputOf, errorOf, nodesRun, request } = require('../../tools/n8n/host');
+const { outputOf, errorOf, nodesRun, request } = require('../../tools/n8n/host');
+const { useRunningN8n } = require('./suite');
 
 jest.setTimeout(10 * 60_000);
 
@@ -105,25 +105,53 @@ test('no example serves a fixed public URL or starts billed work for anyone who 
 	]);
 });
 
-let sim;
 let llm;
-let n8n;
-let examples;
-
+// The fake model runs before the frame opens: its URL goes into a credential.
 beforeAll(async () => {
-	sim = await startSimulator({
+	llm = await startFakeLlm();
+});
+
+/**
+ * One simulator and one running n8n (suite.js) holding the examples as a user imports them, their
+ * credentials, and the webhooks the published ones serve.
+ */
+const frame = useRunningN8n({
+	name: 'examples',
+	simOptions: {
 		flavour: 'today',
 		queuedMs: 200,
 		renderMs: 1500,
 		resultBytes: RESULT_BYTES,
 		...SIM_DEFAULTS,
-	});
-	llm = await startFakeLlm();
-	n8n = await createInstance({
-		name: 'examples',
-		env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' },
-	});
-	examples = {
+	},
+	env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' },
+	credentials: ({ sim }) => [
+		{
+			id: 'qbExampleHeader1',
+			name: 'Video Request Key (set your own)',
+			type: 'httpHeaderAuth',
+			data: REQUEST_KEY,
+		},
+		{
+			id: 'qbExampleBasic01',
+			name: 'Form Login (set your own)',
+			type: 'httpBasicAuth',
+			data: FORM_LOGIN,
+		},
+		{
+			id: 'qbExampleCred001',
+			name: 'QingBo API',
+			type: 'qingboApi',
+			data: { apiKey: sim.apiKey, baseUrl: sim.url },
+		},
+		{
+			id: 'qbExampleLlm0001',
+			name: 'OpenAI',
+			type: 'openAiApi',
+			data: { apiKey: 'sk-offline', url: llm.url },
+		},
+	],
+	workflows: ({ n8n }) => ({
 		generate: example('generate-video.json', 'qbExGenerate0001'),
 		batch: example('scheduled-batch.json', 'qbExBatch0000001', {
 			'Save Video': { fileName: `={{ '${filesDir}/sora-videos/' + $json.task_id + '.mp4' }}` },
@@ -166,47 +194,17 @@ beforeAll(async () => {
 		agent: example('ai-agent-tool.json', 'qbExAgent0000001', {
 			'Generate Video': { options: { pollInterval: 1, timeout: 120 } },
 		}),
-	};
-	await n8n.importCredentials([
-		{
-			id: 'qbExampleHeader1',
-			name: 'Video Request Key (set your own)',
-			type: 'httpHeaderAuth',
-			data: REQUEST_KEY,
-		},
-		{
-			id: 'qbExampleBasic01',
-			name: 'Form Login (set your own)',
-			type: 'httpBasicAuth',
-			data: FORM_LOGIN,
-		},
-		{
-			id: 'qbExampleCred001',
-			name: 'QingBo API',
-			type: 'qingboApi',
-			data: { apiKey: sim.apiKey, baseUrl: sim.url },
-		},
-		{
-			id: 'qbExampleLlm0001',
-			name: 'OpenAI',
-			type: 'openAiApi',
-			data: { apiKey: 'sk-offline', url: llm.url },
-		},
-	]);
-	await n8n.importWorkflows(Object.values(examples));
-	await n8n.publish(examples.callback.id);
-	await n8n.publish(examples.followUp.id);
-	await n8n.publish(examples.photoForm.id);
-	await n8n.start();
-	await n8n.setupOwner();
-	await n8n.waitForWebhook(REQUEST_PATH);
-	await n8n.waitForWebhook(TRIGGER_PATH);
-	await n8n.waitForWebhook(FORM_PATH, 'POST', { prefix: 'form' });
+	}),
+	publish: ['qbExCallback0001', 'qbExFollowUp0001', 'qbExPhotoForm001'],
+	webhooks: [REQUEST_PATH, TRIGGER_PATH, { path: FORM_PATH, prefix: 'form' }],
 });
 
+let sim;
+let n8n;
+let examples;
+beforeAll(() => ({ sim, n8n, workflows: examples } = frame));
+
 afterAll(async () => {
-	await n8n?.dispose();
-	await sim?.close();
 	await llm?.close();
 	fs.rmSync(filesDir, { recursive: true, force: true });
 });

@@ -11,12 +11,18 @@ const { startSimulator } = require('../../tools/sim/simulator');
 const { createInstance, submitTask } = require('../../tools/n8n/host');
 const { simCredential } = require('../../tools/n8n/workflows');
 
-/** Starts `frame.sim` and an n8n (`frame.n8n`) holding the simulator's credential and the workflows. */
-async function openFrame(frame, { name, simOptions, workflows, env }) {
+/**
+ * Starts `frame.sim` and an n8n (`frame.n8n`) holding the simulator's credential, `credentials`
+ * and the workflows (`frame.workflows`). Either may be a function of the frame, for what needs the
+ * simulator's or n8n's address.
+ */
+async function openFrame(frame, { name, simOptions, workflows, env, credentials = [] }) {
+	const ofFrame = (value) => (typeof value === 'function' ? value(frame) : value);
 	frame.sim = await startSimulator(simOptions);
 	frame.n8n = await createInstance({ name, ...(env ? { env } : {}) });
-	await frame.n8n.importCredentials([simCredential(frame.sim)]);
-	await frame.n8n.importWorkflows(Object.values(workflows));
+	frame.workflows = ofFrame(workflows);
+	await frame.n8n.importCredentials([simCredential(frame.sim), ...ofFrame(credentials)]);
+	await frame.n8n.importWorkflows(Object.values(frame.workflows));
 }
 
 async function closeFrame(frame) {
@@ -54,18 +60,23 @@ function useSimulatorAndN8n({ name, simOptions, simDefaults, workflows, env }) {
 
 /**
  * The frame of the test files that run n8n as a server (`n8n start`): one simulator (`simOptions`) and
- * one running n8n holding its credential and the file's workflows, all (or `publish`) published, its
- * production `webhooks` registered; closed after the file. `frame.sim` and `frame.n8n` once started.
+ * one running n8n holding its credential, `credentials` and the file's workflows, all (or `publish`)
+ * published, its production `webhooks` registered (a path, or `{ path, prefix }` for a form's
+ * `form/…`); closed after the file. `frame.sim`, `frame.n8n`, `frame.workflows` and `frame.owner`
+ * (the owner's login) once started.
  */
-function useRunningN8n({ name, simOptions, workflows, webhooks, env, publish }) {
-	const frame = { sim: undefined, n8n: undefined };
+function useRunningN8n({ name, simOptions, workflows, webhooks, env, publish, credentials }) {
+	const frame = { sim: undefined, n8n: undefined, workflows: undefined };
 	beforeAll(async () => {
-		await openFrame(frame, { name, simOptions, workflows, env });
-		for (const id of publish ?? Object.values(workflows).map((workflow) => workflow.id))
+		await openFrame(frame, { name, simOptions, workflows, env, credentials });
+		for (const id of publish ?? Object.values(frame.workflows).map((workflow) => workflow.id))
 			await frame.n8n.publish(id);
 		await frame.n8n.start();
-		await frame.n8n.setupOwner();
-		for (const path of webhooks) await frame.n8n.waitForWebhook(path);
+		frame.owner = await frame.n8n.setupOwner();
+		for (const webhook of webhooks) {
+			const { path, prefix } = typeof webhook === 'string' ? { path: webhook } : webhook;
+			await frame.n8n.waitForWebhook(path, 'POST', prefix ? { prefix } : {});
+		}
 	});
 	afterAll(() => closeFrame(frame));
 	return frame;
