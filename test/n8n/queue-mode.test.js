@@ -139,18 +139,36 @@ const WORKFLOWS = {
 	]),
 	binaryFrame: chainWorkflow('qbQBinFrame00001', 'Queue: a photo upload as the first frame', [
 		webhookNode('q-binary-frame'),
-		soraV2Node({
-			resource: 'video',
-			operation: 'generate',
-			model: 'wan2.7',
-			prompt: 'The photo comes alive',
-			modelFields: modelFields({}),
-			binaryMedia: { media: [{ field: 'first_frame_image', binaryProperty: 'data' }] },
-			waitMode: 'poll',
-			options: { timeout: 300 },
-		}),
+		binaryFrameNode(),
+	]),
+	binaryFromWorker: chainWorkflow('qbQBinWorker0001', 'Queue: a photo made on a worker', [
+		webhookNode('q-binary-worker'),
+		{
+			parameters: {
+				jsCode:
+					'return [{ json: {}, binary: { data: { data: $input.first().json.body.b64, mimeType: "image/png", fileName: "made.png" } } }];',
+			},
+			name: 'Photo',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+		},
+		binaryFrameNode(),
 	]),
 };
+
+/** Wan 2.7 with the first frame from the item's binary `data`, polled. */
+function binaryFrameNode() {
+	return soraV2Node({
+		resource: 'video',
+		operation: 'generate',
+		model: 'wan2.7',
+		prompt: 'The photo comes alive',
+		modelFields: modelFields({}),
+		binaryMedia: { media: [{ field: 'first_frame_image', binaryProperty: 'data' }] },
+		waitMode: 'poll',
+		options: { timeout: 300 },
+	});
+}
 
 let sim; // answers every workflow but the timeout one
 let lateSim; // tasks stay queued for an hour: the timeout workflow's
@@ -272,6 +290,7 @@ beforeAll(async () => {
 			'q-download-cb',
 			'q-park-batch',
 			'q-binary-frame',
+			'q-binary-worker',
 			TRIGGER_PATH,
 		],
 	});
@@ -901,6 +920,30 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 			// A webhook processor serves no /rest/ path: the balancer must send it to main.
 			const direct = await request('GET', link.replace(stack.resumeBaseUrl, stack.webhookUrl));
 			expect(direct.status).toBe(404);
+		} finally {
+			sim.configure({ flavour: 'seed', fetchMedia: false });
+		}
+	});
+
+	test("Binary Media: a photo a worker's Code node made is stored by the worker and served by main", async () => {
+		sim.reset();
+		sim.configure({ flavour: 'today', fetchMedia: true });
+		try {
+			const photo = Buffer.concat([
+				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+				crypto.randomBytes(4096),
+			]);
+			const seen = await executionIds(WORKFLOWS.binaryFromWorker.id);
+			const started = await request('POST', `${stack.webhookUrl}/webhook/q-binary-worker`, {
+				body: { b64: photo.toString('base64') },
+			});
+			expect(started.status).toBe(200);
+			const [done] = await freshFinished(WORKFLOWS.binaryFromWorker.id, seen, 1);
+			const [row] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
+			expect(row.json).toMatchObject({ status: 'completed', model: 'wan2.7' });
+			expect(sim.mediaFetches.map((f) => [f.status, f.contentType, f.sha256])).toEqual([
+				[200, 'image/png', sha256(photo)],
+			]);
 		} finally {
 			sim.configure({ flavour: 'seed', fetchMedia: false });
 		}
