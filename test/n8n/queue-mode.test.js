@@ -894,7 +894,11 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 		await expectDownloadByCallback('database:');
 	});
 
-	test("Binary Media: a photo the webhook processor stored is served by main to QingBo's fetch", async () => {
+	/**
+	 * Posts a fresh PNG (as `send` shapes the request) to a Binary Media workflow's webhook on the
+	 * processor; checks its video completed and QingBo's fetch got exactly that PNG. Answers the link.
+	 */
+	async function firstFrameFetched(workflow, path, send) {
 		sim.reset();
 		sim.configure({ flavour: 'today', fetchMedia: true });
 		try {
@@ -902,50 +906,36 @@ describe('after every n8n process restarts (binary data mode: database)', () => 
 				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 				crypto.randomBytes(4096),
 			]);
-			const seen = await executionIds(WORKFLOWS.binaryFrame.id);
-			const started = await request('POST', `${stack.webhookUrl}/webhook/q-binary-frame`, {
-				body: photo,
-				headers: { 'content-type': 'image/png' },
-			});
+			const seen = await executionIds(workflow.id);
+			const started = await request('POST', `${stack.webhookUrl}/webhook/${path}`, send(photo));
 			expect(started.status).toBe(200);
-			const [done] = await freshFinished(WORKFLOWS.binaryFrame.id, seen, 1);
+			const [done] = await freshFinished(workflow.id, seen, 1);
 			const [row] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
 			expect(row.json).toMatchObject({ status: 'completed', model: 'wan2.7' });
-			// The link goes to the public address (the balancer), which sends /rest/… to main.
-			const link = sim.tasks.get(row.json.task_id).body.first_frame_image;
-			expect(link.startsWith(`${stack.resumeBaseUrl}/rest/binary-data/signed?token=`)).toBe(true);
 			expect(sim.mediaFetches.map((f) => [f.status, f.contentType, f.sha256])).toEqual([
 				[200, 'image/png', sha256(photo)],
 			]);
-			// A webhook processor serves no /rest/ path: the balancer must send it to main.
-			const direct = await request('GET', link.replace(stack.resumeBaseUrl, stack.webhookUrl));
-			expect(direct.status).toBe(404);
+			return sim.tasks.get(row.json.task_id).body.first_frame_image;
 		} finally {
 			sim.configure({ flavour: 'seed', fetchMedia: false });
 		}
+	}
+
+	test("Binary Media: a photo the webhook processor stored is served by main to QingBo's fetch", async () => {
+		const link = await firstFrameFetched(WORKFLOWS.binaryFrame, 'q-binary-frame', (photo) => ({
+			body: photo,
+			headers: { 'content-type': 'image/png' },
+		}));
+		// The link goes to the public address (the balancer), which sends /rest/… to main.
+		expect(link.startsWith(`${stack.resumeBaseUrl}/rest/binary-data/signed?token=`)).toBe(true);
+		// A webhook processor serves no /rest/ path: the balancer must send it to main.
+		const direct = await request('GET', link.replace(stack.resumeBaseUrl, stack.webhookUrl));
+		expect(direct.status).toBe(404);
 	});
 
 	test("Binary Media: a photo a worker's Code node made is stored by the worker and served by main", async () => {
-		sim.reset();
-		sim.configure({ flavour: 'today', fetchMedia: true });
-		try {
-			const photo = Buffer.concat([
-				Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-				crypto.randomBytes(4096),
-			]);
-			const seen = await executionIds(WORKFLOWS.binaryFromWorker.id);
-			const started = await request('POST', `${stack.webhookUrl}/webhook/q-binary-worker`, {
-				body: { b64: photo.toString('base64') },
-			});
-			expect(started.status).toBe(200);
-			const [done] = await freshFinished(WORKFLOWS.binaryFromWorker.id, seen, 1);
-			const [row] = outputOf((await stack.n8n.getExecution(done.id)).run, 'Sora');
-			expect(row.json).toMatchObject({ status: 'completed', model: 'wan2.7' });
-			expect(sim.mediaFetches.map((f) => [f.status, f.contentType, f.sha256])).toEqual([
-				[200, 'image/png', sha256(photo)],
-			]);
-		} finally {
-			sim.configure({ flavour: 'seed', fetchMedia: false });
-		}
+		await firstFrameFetched(WORKFLOWS.binaryFromWorker, 'q-binary-worker', (photo) => ({
+			body: { b64: photo.toString('base64') },
+		}));
 	});
 });
