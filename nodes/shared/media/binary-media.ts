@@ -3,7 +3,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError } from '../errors';
 import { fileLink, type FileContent } from './file-links';
-import { kindMismatch, MAX_MEDIA_BYTES, mediaKindOf, SNIFF_BYTES } from './media-kinds';
+import { fileOf, kindMismatch, MAX_MEDIA_BYTES, mediaKindOf, SNIFF_BYTES } from './media-kinds';
 
 /**
  * Media fields filled from the item's binary data instead of a URL (version 2's Binary Media). Each
@@ -107,7 +107,7 @@ async function checkFile(
 		throw new InputError(
 			label,
 			`${named} does not fit ${entry.field}: ${mismatch}`,
-			`Give ${entry.field} ${kind === 'audio' ? 'an audio' : `a ${kind}`} file, or pick the field that takes this file.`,
+			`Give ${entry.field} ${fileOf(kind)}, or pick the field that takes this file.`,
 		);
 	return { entry, binary, content, digest: facts.digest };
 }

@@ -98,8 +98,9 @@ export function kindMismatch(
 	return undefined;
 }
 
-function fileOf(kind: MediaKind): string {
-	return kind === 'video' ? 'a video file' : `an ${kind} file`;
+/** "an image file", "a video file", "an audio file", "a document file": how errors name a kind. */
+export function fileOf(kind: MediaKind): string {
+	return `${kind === 'image' || kind === 'audio' ? 'an' : 'a'} ${kind} file`;
 }
 
 function article(kind: MediaKind): string {
